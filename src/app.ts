@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRoute, z } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Clock } from './platform/clock.js';
+import type { Database } from './platform/db/database.js';
+import { AppError } from './platform/http/app-error.js';
+import { jsonContent, problemResponses } from './platform/http/openapi.js';
+import { problemResponse, toProblem } from './platform/http/problem-json.js';
+import { requestMeta } from './platform/http/request-meta.js';
+import { createRouter } from './platform/http/router.js';
+import { sameOriginOnly, securityHeaders } from './platform/http/security.js';
+import type { Backups } from './platform/backup/backups.js';
+import {
+  accountsRoutes,
+  createAccountsService,
+  createAuthorize,
+  DEFAULT_LOGIN_THROTTLE,
+  type LoginThrottlePolicy,
+} from './modules/accounts/index.js';
+import { auditRoutes, createAuditService } from './modules/audit/index.js';
+import { clientsRoutes, createClientsService } from './modules/clients/index.js';
+import { clinicsRoutes, createClinicsService } from './modules/clinics/index.js';
+
+export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export type AppDeps = {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  sessionIdleMinutes: number;
+  openSignup: boolean;
+  publicUrl?: string | undefined;
+  trustProxy?: boolean;
+  loginThrottle?: LoginThrottlePolicy;
+  sleep?: (ms: number) => Promise<void>;
+  backups?: Backups;
+  /** Folder of the built web app; omitted in API-only tests. */
+  webRoot?: string;
+};
+
+/** The composition root of the HTTP application: wires services, routes and middleware. */
+export function createApp(deps: AppDeps) {
+  const { database, clock } = deps;
+  const accounts = createAccountsService({
+    database,
+    clock,
+    sessionIdleMinutes: deps.sessionIdleMinutes,
+    loginThrottle: deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  });
+  const authorize = createAuthorize({ accounts, clock });
+  const clinics = createClinicsService({ database, accounts });
+  const clients = createClientsService({ database });
+  const audit = createAuditService(database);
+
+  const app = createRouter();
+  app.use(
+    '*',
+    requestMeta({ trustProxy: deps.trustProxy ?? false, publicUrl: deps.publicUrl, logger: deps.logger }),
+  );
+  app.use('*', securityHeaders({ https: deps.publicUrl?.startsWith('https:') ?? false }));
+  app.use('/api/*', sameOriginOnly({ publicOrigin: deps.publicUrl, trustProxy: deps.trustProxy ?? false }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', 'The request body is larger than the 1 MB limit.');
+      },
+    }),
+  );
+
+  app.onError((err, c) => {
+    const { problem, unexpected } = toProblem(err);
+    if (unexpected)
+      deps.logger.error(
+        { err: err.message, stack: err.stack, requestId: c.get('requestId') },
+        'unexpected error',
+      );
+    else if (problem.status === 503) deps.logger.warn({ err: err.message }, 'database unavailable');
+    return problemResponse(c, problem);
+  });
+
+  const api = createRouter();
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/health',
+      tags: ['Operations'],
+      summary: 'Liveness and which database backs this Palpa',
+      responses: {
+        200: jsonContent(
+          z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
+          'Healthy',
+        ),
+        ...problemResponses(),
+      },
+    }),
+    async (c) => {
+      await database.db.execute(sql`select 1`);
+      return c.json({ status: 'ok' as const, database: database.kind }, 200);
+    },
+  );
+  const backups = deps.backups;
+  if (backups?.enabled) {
+    api.openapi(
+      createRoute({
+        method: 'post',
+        path: '/backups',
+        tags: ['Operations'],
+        summary: 'Write a compressed backup of the embedded database now (owner)',
+        middleware: [authorize('backups:create')] as const,
+        responses: {
+          201: jsonContent(z.object({ file: z.string(), bytes: z.number().int() }), 'Backup written'),
+          ...problemResponses(401, 403),
+        },
+      }),
+      async (c) => {
+        const result = await backups.backupNow();
+        return c.json({ file: path.basename(result.file), bytes: result.bytes }, 201);
+      },
+    );
+  }
+  api.route('/', clinicsRoutes({ clinics, authorize, clock, openSignup: deps.openSignup }));
+  api.route('/', accountsRoutes({ accounts, authorize, clock }));
+  api.route('/', clientsRoutes({ clients, authorize }));
+  api.route('/', auditRoutes({ audit, authorize }));
+  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'palpa_session',
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Palpa API',
+      version: '0.1.0',
+      description: 'Practice system for medical massage therapists. Errors are RFC 9457 problem+json.',
+    },
+    security: [{ sessionCookie: [] }],
+  });
+  app.route('/api', api);
+  app.all('/api/*', () => {
+    throw new AppError('not_found', 'There is no such API route.');
+  });
+
+  if (deps.webRoot && fs.existsSync(deps.webRoot)) {
+    const root = path.relative(process.cwd(), deps.webRoot) || '.';
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root,
+        onFound: (_path, c) => {
+          c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    app.use('*', serveStatic({ root }));
+    const indexHtml = fs.readFileSync(path.join(deps.webRoot, 'index.html'), 'utf8');
+    // Client-side routes (/clients/…, /setup) all load the single-page app.
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+
+  return app;
+}

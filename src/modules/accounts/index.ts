@@ -1,0 +1,21 @@
+/** Accounts module: staff users, sign-in, sessions, two-factor, invitations. */
+export {
+  createAccountsService,
+  type AccountsService,
+  type AccountsDeps,
+  type RequestMeta,
+  type SignedIn,
+} from './accounts.service.js';
+export { accountsRoutes } from './accounts.routes.js';
+export { createAuthorize, setSessionCookie, SESSION_COOKIE } from './session-auth.js';
+export { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from './domain/login-throttle.js';
+export {
+  ZEmail,
+  ZPassword,
+  ZPersonName,
+  type TSessionInfo,
+  type TSessionUser,
+  type TStaffMember,
+  type TInvitation,
+} from './accounts.schemas.js';
+export { hashPassword, totpCodeAt } from './credentials.js';

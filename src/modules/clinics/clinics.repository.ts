@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { clinics, installation } from './clinics.tables.js';
+import type { TClinic } from './clinics.schemas.js';
+
+export async function isInstalled(db: Db): Promise<boolean> {
+  const [row] = await db.select({ singleton: installation.singleton }).from(installation);
+  return row !== undefined;
+}
+
+export async function insertClinic(db: Db, values: { name: string; now: Date }): Promise<TClinic> {
+  const [row] = await db
+    .insert(clinics)
+    .values({ name: values.name, createdAt: values.now })
+    .returning({ id: clinics.id, name: clinics.name, timeZone: clinics.timeZone });
+  if (!row) throw new Error('insert into clinics returned no row');
+  return row;
+}
+
+/** Marks the installation as set up; false when it already was (also under a concurrent setup). */
+export async function markInstalled(db: Db, clinicId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .insert(installation)
+    .values({ firstClinicId: clinicId, setUpAt: now })
+    .onConflictDoNothing()
+    .returning({ singleton: installation.singleton });
+  return rows.length > 0;
+}
+
+export async function findClinic(db: Db, clinicId: string): Promise<TClinic | undefined> {
+  const [row] = await db
+    .select({ id: clinics.id, name: clinics.name, timeZone: clinics.timeZone })
+    .from(clinics)
+    .where(eq(clinics.id, clinicId));
+  return row;
+}

@@ -1,0 +1,32 @@
+import { z } from '@hono/zod-openapi';
+import { ZEmail, ZPassword, ZPersonName, type TSessionInfo } from '../accounts/index.js';
+
+export const ZClinicSignupRequest = z
+  .strictObject({
+    clinicName: z
+      .string()
+      .trim()
+      .min(1, 'Enter the clinic name.')
+      .max(200)
+      .openapi({ example: 'Riverside Medical Massage' }),
+    ownerName: ZPersonName.openapi({ example: 'Ana Silva' }),
+    email: ZEmail,
+    password: ZPassword.openapi({ example: 'a long passphrase' }),
+  })
+  .openapi('ClinicSignupRequest');
+export type TClinicSignupRequest = z.infer<typeof ZClinicSignupRequest>;
+
+export const ZSetupStatus = z.object({ setupRequired: z.boolean() }).openapi('SetupStatus');
+
+export const ZClinic = z
+  .object({ id: z.string().uuid(), name: z.string(), timeZone: z.string() })
+  .openapi('Clinic');
+export type TClinic = z.infer<typeof ZClinic>;
+
+export const ZClinicCreated = z
+  .object({
+    clinic: ZClinic,
+    user: z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), role: z.string() }),
+  })
+  .openapi('ClinicCreated');
+export type TClinicCreated = z.infer<typeof ZClinicCreated> & { session: TSessionInfo };

@@ -1,0 +1,67 @@
+import type { Database } from '../../platform/db/database.js';
+import { AppError, notFound } from '../../platform/http/app-error.js';
+import type { RequestContext } from '../../platform/http/request-context.js';
+import type { AccountsService, RequestMeta, SignedIn } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
+import * as repo from './clinics.repository.js';
+import type { TClinic, TClinicSignupRequest } from './clinics.schemas.js';
+
+export type ClinicCreated = { clinic: TClinic; signedIn: SignedIn };
+
+export function createClinicsService(deps: { database: Database; accounts: AccountsService }) {
+  const { database, accounts } = deps;
+
+  async function createClinicWithOwner(
+    input: TClinicSignupRequest,
+    meta: RequestMeta,
+    mode: 'setup' | 'signup',
+  ): Promise<ClinicCreated> {
+    return database.db.transaction(async (tx) => {
+      if (mode === 'setup' && (await repo.isInstalled(tx))) throw alreadySetUp();
+      const clinic = await repo.insertClinic(tx, { name: input.clinicName, now: meta.now });
+      const firstClinic = await repo.markInstalled(tx, clinic.id, meta.now);
+      // A concurrent setup that got there first wins; this one rolls back whole.
+      if (mode === 'setup' && !firstClinic) throw alreadySetUp();
+      const signedIn = await accounts.createOwnerInTransaction(
+        tx,
+        { clinicId: clinic.id, name: input.ownerName, email: input.email, password: input.password },
+        meta,
+      );
+      await recordAudit(
+        tx,
+        {
+          clinicId: clinic.id,
+          userId: signedIn.info.user.id,
+          userName: input.ownerName,
+          ip: meta.ip,
+          requestId: meta.requestId,
+          now: meta.now,
+        },
+        {
+          action: mode === 'setup' ? 'clinic.setup' : 'clinic.signup',
+          entityType: 'clinic',
+          entityId: clinic.id,
+        },
+      );
+      return { clinic, signedIn };
+    });
+  }
+
+  return {
+    isSetupRequired: async (): Promise<boolean> => !(await repo.isInstalled(database.db)),
+    setup: (input: TClinicSignupRequest, meta: RequestMeta) => createClinicWithOwner(input, meta, 'setup'),
+    signup: (input: TClinicSignupRequest, meta: RequestMeta) => createClinicWithOwner(input, meta, 'signup'),
+    async getClinic(ctx: RequestContext): Promise<TClinic> {
+      const clinic = await repo.findClinic(database.db, ctx.clinicId);
+      if (!clinic) throw notFound('The clinic');
+      return clinic;
+    },
+  };
+}
+export type ClinicsService = ReturnType<typeof createClinicsService>;
+
+const alreadySetUp = () =>
+  new AppError(
+    'already_set_up',
+    'Palpa is already set up. Sign in, or ask the clinic owner for an invitation.',
+  );

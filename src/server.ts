@@ -1,0 +1,99 @@
+import { serve } from '@hono/node-server';
+import { createApp, WEB_ROOT } from './app.js';
+import { createBackups } from './platform/backup/backups.js';
+import { systemClock } from './platform/clock.js';
+import { loadConfig } from './platform/config.js';
+import { DataDirLockedError, lockDataDir } from './platform/db/data-dir-lock.js';
+import { migrateDatabase, openDatabase } from './platform/db/database.js';
+import { createLogger } from './platform/logging.js';
+
+/** Starts Palpa: configuration → data-folder lock → database + migrations → HTTP server. */
+export async function startServer(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.logLevel);
+  const started = performance.now();
+
+  let unlock: (() => Promise<void>) | undefined;
+  if (config.database.kind === 'pglite') {
+    unlock = await lockDataDir(config.dataDir, (err) => {
+      logger.fatal({ err: err.message }, 'lost the lock on the data folder; stopping to protect the data');
+      process.exit(1);
+    });
+  }
+
+  const database = await openDatabase(config.database);
+  await migrateDatabase(database);
+  const backups = createBackups({
+    database,
+    backupDir: config.backupDir,
+    keepDays: config.backupKeepDays,
+    clock: systemClock,
+    logger,
+  });
+  const stopDailyBackups = backups.enabled ? backups.scheduleDaily() : () => undefined;
+
+  const app = createApp({
+    database,
+    clock: systemClock,
+    logger,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    openSignup: config.openSignup,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    backups,
+    webRoot: WEB_ROOT,
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  logger.info({ ms: Math.round(performance.now() - started), database: database.kind }, 'ready');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      stopDailyBackups();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (backups.enabled) {
+        try {
+          await backups.backupNow();
+        } catch (err) {
+          logger.error({ err: (err as Error).message }, 'shutdown backup failed');
+        }
+      }
+      await database.close();
+      await unlock?.();
+    })());
+  return { url, stop };
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntryPoint) {
+  try {
+    const { url, stop } = await startServer();
+    console.log(`\n  Palpa is running at ${url}\n`);
+    const shutdown = () => {
+      console.log('Stopping Palpa (writing a backup first)…');
+      stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(`\n  Palpa cannot start: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
