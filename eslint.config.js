@@ -39,6 +39,19 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read loosely typed JSON bodies; type-safety rules about `any` only add noise there.
+    files: ['**/*.test.ts', 'tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', 'eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -131,12 +131,13 @@ export function createApp(deps: AppDeps) {
   api.route('/', accountsRoutes({ accounts, authorize, clock }));
   api.route('/', clientsRoutes({ clients, authorize }));
   api.route('/', auditRoutes({ audit, authorize }));
-  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+  app.route('/api', api);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',
     in: 'cookie',
     name: 'palpa_session',
   });
-  api.doc31('/openapi.json', {
+  app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Palpa API',
@@ -145,7 +146,6 @@ export function createApp(deps: AppDeps) {
     },
     security: [{ sessionCookie: [] }],
   });
-  app.route('/api', api);
   app.all('/api/*', () => {
     throw new AppError('not_found', 'There is no such API route.');
   });

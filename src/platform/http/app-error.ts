@@ -14,6 +14,7 @@ export const APP_ERROR_STATUS = {
   version_conflict: 409,
   already_set_up: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   precondition_required: 428,
   account_locked: 429,
   database_unavailable: 503,
@@ -71,6 +72,8 @@ function defaultTitle(code: AppErrorCode): string {
       return 'Palpa is already set up';
     case 'payload_too_large':
       return 'Request too large';
+    case 'unsupported_media_type':
+      return 'Send JSON';
     case 'precondition_required':
       return 'Version required';
     case 'account_locked':

@@ -66,7 +66,14 @@ export function toProblem(err: unknown): { problem: Problem; unexpected: boolean
   if (err instanceof ZodError) return { problem: appErrorToProblem(validationError(err)), unexpected: false };
   if (err instanceof HTTPException) {
     const status = err.status;
-    const code = status === 413 ? 'payload_too_large' : status === 400 ? 'malformed_request' : undefined;
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : status === 415
+          ? 'unsupported_media_type'
+          : status === 400
+            ? 'malformed_request'
+            : undefined;
     if (code)
       return { problem: appErrorToProblem(new AppError(code, httpExceptionDetail(err))), unexpected: false };
     return {
@@ -113,6 +120,7 @@ export function toProblem(err: unknown): { problem: Problem; unexpected: boolean
 
 function httpExceptionDetail(err: HTTPException): string {
   if (err.status === 413) return 'The request body is larger than the 1 MB limit.';
+  if (err.status === 415) return 'Send the request body as JSON (Content-Type: application/json).';
   if (/json/i.test(err.message)) return 'The request body is not valid JSON.';
   return err.message || 'The request could not be read.';
 }

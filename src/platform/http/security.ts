@@ -48,8 +48,10 @@ export const sameOriginOnly =
     const origin = c.req.header('origin');
     if (origin === undefined) return next();
     const allowedHosts = new Set<string>();
-    const host = (options.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host');
-    if (host) allowedHosts.add(host.toLowerCase());
+    // With @hono/node-server the request URL is built from the Host header.
+    allowedHosts.add(new URL(c.req.url).host.toLowerCase());
+    const forwardedHost = options.trustProxy ? c.req.header('x-forwarded-host') : undefined;
+    if (forwardedHost) allowedHosts.add(forwardedHost.toLowerCase());
     if (options.publicOrigin) allowedHosts.add(new URL(options.publicOrigin).host.toLowerCase());
     let originHost: string;
     try {
