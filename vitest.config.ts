@@ -14,6 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: [
             'src/**/domain/**/*.test.ts',
             'tests/architecture/**/*.test.ts',
@@ -23,10 +24,12 @@ export default defineConfig({
           isolate: false,
         },
       },
-      ...backends.map((backend) => ({
+      ...backends.map((backend, index) => ({
         test: {
           name: `integration-${backend}`,
-          include: integrationFiles,
+          sequence: { groupOrder: 1 + index },
+          // tests/embedded exercise PGlite's own data folder (lock, backups) whatever the backend.
+          include: backend === 'pglite' ? [...integrationFiles, 'tests/embedded/**/*.test.ts'] : integrationFiles,
           pool: 'forks' as const,
           maxWorkers: 2,
           testTimeout: 30_000,
@@ -39,6 +42,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 10 },
           include: ['tests/e2e/**/*.e2e.test.ts'],
           pool: 'forks' as const,
           maxWorkers: 1,

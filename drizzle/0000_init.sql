@@ -1,5 +1,7 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+--> statement-breakpoint
 CREATE TYPE "public"."staff_role" AS ENUM('owner', 'therapist', 'front_desk', 'biller');--> statement-breakpoint
 CREATE TYPE "public"."contact_method" AS ENUM('phone', 'sms', 'email', 'mail');--> statement-breakpoint
 CREATE TYPE "public"."client_sex" AS ENUM('female', 'male', 'intersex', 'unknown');--> statement-breakpoint
@@ -84,7 +86,8 @@ CREATE TABLE "clients" (
 	"created_by" uuid NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	"updated_by" uuid NOT NULL,
-	"search_text" text GENERATED ALWAYS AS (lower("clients"."given_name" || ' ' || "clients"."family_name" || ' ' || coalesce("clients"."preferred_name", '') || ' ' || coalesce("clients"."email", ''))) STORED,
+	"search_text" text GENERATED ALWAYS AS (lower("clients"."given_name" || ' ' || "clients"."family_name" || ' ' || coalesce("clients"."preferred_name", ''))) STORED,
+	"email_lower" text GENERATED ALWAYS AS (lower(coalesce("clients"."email", ''))) STORED,
 	"phone_digits" text GENERATED ALWAYS AS (regexp_replace(coalesce("clients"."phone", ''), '[^0-9]', '', 'g')) STORED
 );
 --> statement-breakpoint
@@ -119,7 +122,8 @@ CREATE INDEX "users_clinic_idx" ON "users" USING btree ("clinic_id");--> stateme
 CREATE INDEX "audit_clinic_time_idx" ON "audit_log" USING btree ("clinic_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "audit_actor_idx" ON "audit_log" USING btree ("clinic_id","actor_user_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "audit_clients_gin_idx" ON "audit_log" USING gin ("client_ids");--> statement-breakpoint
-CREATE INDEX "clients_search_trgm_idx" ON "clients" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "clients_clinic_name_trgm_idx" ON "clients" USING gin ("clinic_id","search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "clients_clinic_email_trgm_idx" ON "clients" USING gin ("clinic_id","email_lower" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "clients_clinic_name_idx" ON "clients" USING btree ("clinic_id","family_name","given_name");--> statement-breakpoint
 CREATE INDEX "clients_clinic_dob_idx" ON "clients" USING btree ("clinic_id","date_of_birth");--> statement-breakpoint
 CREATE INDEX "clients_clinic_phone_idx" ON "clients" USING btree ("clinic_id","phone_digits");

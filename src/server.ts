@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, WEB_ROOT } from './app.js';
 import { createBackups } from './platform/backup/backups.js';
@@ -72,7 +74,8 @@ export async function startServer(
   return { url, stop };
 }
 
-const isEntryPoint = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+const isEntryPoint =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isEntryPoint) {
   try {
     const { url, stop } = await startServer();

@@ -9,7 +9,7 @@ const ZBooleanFlag = z
 const ZEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
   PALPA_DATA_DIR: z.string().default('./data'),
   PALPA_BACKUP_DIR: z.string().optional(),
   PALPA_BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).default(14),
@@ -20,7 +20,7 @@ const ZEnvironment = z.object({
     .max(24 * 60)
     .default(30),
   PALPA_OPEN_SIGNUP: ZBooleanFlag,
-  PALPA_PUBLIC_URL: z.string().url().optional(),
+  PALPA_PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
   PALPA_TRUST_PROXY: ZBooleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

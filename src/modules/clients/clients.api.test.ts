@@ -166,6 +166,7 @@ describe('clients API', () => {
       { q: '1988-11-23', expected: 'Jonathan Reyes' },
       { q: '11/23/1988', expected: 'Jonathan Reyes' },
       { q: 'siobhan@example', expected: "Siobhan O'Connell" },
+      { q: 'MSMITH@', expected: 'Margaret Smith' },
     ])('finds "$expected" from "$q" first', async ({ q, expected }) => {
       const res = await owner.get(`/api/clients?q=${encodeURIComponent(q)}`);
       expect(res.status).toBe(200);

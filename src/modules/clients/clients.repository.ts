@@ -18,6 +18,7 @@ export type ClientValues = Omit<
   | 'updatedAt'
   | 'updatedBy'
   | 'searchText'
+  | 'emailLower'
   | 'phoneDigits'
   | 'archivedAt'
 >;
@@ -116,6 +117,9 @@ export async function updateClient(
   return rows.length > 0;
 }
 
+/** `%text%` with LIKE's own wildcards in the text escaped. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
 /** Must run inside a transaction: the similarity threshold is set transaction-locally. */
 export async function searchClients(
   db: Db,
@@ -137,15 +141,22 @@ export async function searchClients(
     case 'phone':
       conditions.push(sql`${clients.phoneDigits} like ${`%${query.digits}%`}`);
       break;
+    case 'email':
+      conditions.push(sql`${clients.emailLower} like ${likePattern(query.text)}`);
+      break;
     case 'text': {
       // `<%` reads its threshold from this setting and can use the trigram index; scoped to the transaction.
       await db.execute(
         sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
       );
+      // The planner prices a trigram comparison like an integer one and scans a clinic's whole table
+      // (measured: 80 ms for 10,000 clients on PGlite, against 10 ms through the trigram index).
+      await db.execute(sql`select set_config('enable_seqscan', 'off', true)`);
       // Every word must match, exactly as a substring or approximately (trigram word similarity).
       for (const word of query.text.split(' ')) {
-        const pattern = `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-        conditions.push(sql`(${clients.searchText} like ${pattern} or ${word} <% ${clients.searchText})`);
+        conditions.push(
+          sql`(${clients.searchText} like ${likePattern(word)} or ${word} <% ${clients.searchText})`,
+        );
       }
       rank = sql`word_similarity(${query.text}, ${clients.searchText}) desc`;
       break;

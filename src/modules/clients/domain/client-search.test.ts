@@ -14,7 +14,8 @@ describe('parseClientQuery', () => {
     { q: '4567', expected: { kind: 'phone', digits: '4567' } },
     { q: '12', expected: { kind: 'text', text: '12' } },
     { q: 'Margret  Smiht', expected: { kind: 'text', text: 'margret smiht' } },
-    { q: 'ana@example.org', expected: { kind: 'text', text: 'ana@example.org' } },
+    { q: 'Ana@Example.org', expected: { kind: 'email', text: 'ana@example.org' } },
+    { q: 'ana@', expected: { kind: 'email', text: 'ana@' } },
   ])('"$q"', ({ q, expected }) => {
     expect(parseClientQuery(q)).toEqual(expected);
   });

@@ -6,6 +6,7 @@ export type ClientQuery =
   | { kind: 'all' }
   | { kind: 'dateOfBirth'; date: string }
   | { kind: 'phone'; digits: string }
+  | { kind: 'email'; text: string }
   | { kind: 'text'; text: string };
 
 export function parseClientQuery(raw: string | undefined): ClientQuery {
@@ -21,6 +22,7 @@ export function parseClientQuery(raw: string | undefined): ClientQuery {
     const digits = q.replace(/\D/g, '');
     if (digits.length >= 4) return { kind: 'phone', digits };
   }
+  if (q.includes('@')) return { kind: 'email', text: q.toLowerCase() };
   return { kind: 'text', text: q.toLowerCase() };
 }
 
