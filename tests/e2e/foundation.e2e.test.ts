@@ -1,0 +1,223 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The issue's end-to-end path in Debian's chromium against a real Palpa process:
+ * setup → sign in → add a client → find it misspelt → edit → stale edit in a second tab → sign out.
+ * Screenshots of each main page land in test-output/screenshots at tablet width (768 px).
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'palpa-e2e-'));
+
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let baseUrl = '';
+const consoleProblems: string[] = [];
+
+async function startServer(): Promise<string> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      PALPA_DATA_DIR: path.join(work, 'data'),
+      PALPA_BACKUP_DIR: path.join(work, 'backups'),
+    },
+  });
+  server = child;
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const url = /Palpa is running at (\S+)/.exec(output)?.[1];
+    if (url) return url;
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server did not start: ${output}`);
+}
+
+async function newPage(width = 768, height = 1024): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleProblems.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleProblems.push(error.message));
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  expect(
+    fs.existsSync(CHROMIUM),
+    `${CHROMIUM} is missing: npm test installs it (apt-get install chromium)`,
+  ).toBe(true);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  baseUrl = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((resolve) =>
+    server?.exitCode !== null ? resolve(undefined) : server.once('exit', resolve),
+  );
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('a therapist sets Palpa up and manages clients in the browser', () => {
+  const owner = { name: 'Ana Silva', email: 'ana@riverside.example', password: 'calm river stones 42' };
+
+  it('walks the whole path at tablet width', async () => {
+    const page = await newPage();
+
+    // First visit: the setup page.
+    await page.goto(baseUrl);
+    await page.waitForURL(/\/setup$/);
+    await expect.poll(() => page.title()).toMatch(/Palpa/);
+    await shot(page, '01-setup');
+    await page.getByLabel('Clinic name').fill('Riverside Medical Massage');
+    await page.getByLabel('Your name').fill(owner.name);
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password', { exact: true }).fill(owner.password);
+    await page.getByRole('button', { name: 'Create clinic' }).click();
+    await page.waitForURL(/\/clients$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Clients/);
+
+    // Setup is gone for good.
+    await page.goto(`${baseUrl}/setup`);
+    await expect.poll(() => new URL(page.url()).pathname).not.toBe('/setup');
+
+    // Sign out and back in, by keyboard only.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await shot(page, '02-sign-in');
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(owner.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(owner.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/clients$/);
+
+    // Add a client.
+    await page.getByRole('link', { name: 'New client' }).click();
+    await page.getByLabel('Given name').fill('Margaret');
+    await page.getByLabel('Family name').fill('Smith');
+    await page.getByLabel('Date of birth').fill('1972-05-09');
+    await page.getByLabel('Phone').fill('(555) 867-5309');
+    await shot(page, '03-new-client');
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    const clientUrl = page.url();
+
+    // A future date of birth is refused with a message on the field.
+    await page.getByLabel('Date of birth').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await expect
+      .poll(() => page.getByText('Date of birth cannot be in the future.').first().isVisible())
+      .toBe(true);
+    await page.goto(clientUrl);
+
+    // Find the client with a misspelt name.
+    await page.goto(`${baseUrl}/clients`);
+    await page.getByLabel('Search clients').fill('Margret Smiht');
+    const result = page.getByRole('link', { name: /Margaret Smith/ });
+    await expect.poll(() => result.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await shot(page, '04-clients-search');
+    await result.first().click();
+    await page.waitForURL(clientUrl);
+
+    // Edit it.
+    await page.getByLabel('Pronouns').fill('she/her');
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await expect.poll(() => page.getByText(/Last changed by Ana Silva/).isVisible()).toBe(true);
+    await shot(page, '05-client');
+
+    // A second tab edits the same client; the first tab's stale save gets the conflict message.
+    const secondTab = await page.context().newPage();
+    await secondTab.goto(clientUrl);
+    await secondTab.getByLabel('Notes').fill('Prefers afternoon appointments.');
+    await secondTab.getByRole('button', { name: 'Save client' }).click();
+    await expect.poll(() => secondTab.getByText(/Last changed by/).isVisible()).toBe(true);
+    await page.getByLabel('Pronouns').fill('they/them');
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await expect.poll(() => page.getByText(/This client was changed by Ana Silva/).isVisible()).toBe(true);
+    await shot(page, '06-conflict');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => page.getByLabel('Notes').inputValue()).toBe('Prefers afternoon appointments.');
+    await secondTab.close();
+
+    // The other main pages render.
+    for (const [route, heading, name] of [
+      ['/staff', /Staff/, '07-staff'],
+      ['/audit', /Audit/, '08-audit'],
+      ['/account', /account/i, '09-account'],
+    ] as const) {
+      await page.goto(`${baseUrl}${route}`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(heading);
+      await shot(page, name);
+    }
+
+    // Sign out: protected pages send you back to sign in.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(clientUrl);
+    await page.waitForURL(/\/login/);
+
+    // Nothing the Content-Security-Policy blocked, no script errors (401s while signed out are expected).
+    expect(consoleProblems.filter((text) => !/401|Unauthorized/.test(text))).toEqual([]);
+  });
+
+  it('labels every form field on the main pages', async () => {
+    const page = await newPage(1280, 800);
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password', { exact: true }).fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/clients$/);
+    for (const route of ['/clients', '/clients/new', '/staff', '/account']) {
+      await page.goto(`${baseUrl}${route}`);
+      await page.waitForLoadState('networkidle');
+      const unlabelled = await page.evaluate(() =>
+        [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+          .filter((el) => {
+            const input = el as HTMLInputElement;
+            const byLabel = input.labels && input.labels.length > 0;
+            return !byLabel && !input.getAttribute('aria-label') && !input.getAttribute('aria-labelledby');
+          })
+          .map((el) => el.outerHTML.slice(0, 120)),
+      );
+      expect(unlabelled, route).toEqual([]);
+    }
+    await shot(page, '10-clients-desktop');
+  });
+});

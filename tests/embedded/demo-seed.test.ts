@@ -1,0 +1,45 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { DEMO_OWNER, seedDemo } from '../../src/cli/demo.js';
+import { createManualClock } from '../../src/platform/clock.js';
+import { Agent } from '../support/test-app.js';
+import { createTestDatabase } from '../support/test-database.js';
+
+async function seededPeople() {
+  const database = await createTestDatabase();
+  try {
+    const app = createApp({
+      database,
+      clock: createManualClock(new Date('2026-01-05T14:00:00Z')),
+      logger: pino({ level: 'silent' }),
+      sessionIdleMinutes: 30,
+      openSignup: false,
+      sleep: () => Promise.resolve(),
+    });
+    expect(await seedDemo(app)).toEqual({ clients: 40 });
+    const owner = new Agent(app);
+    expect((await owner.post('/api/auth/login', DEMO_OWNER)).status).toBe(200);
+    const clients = await owner.get('/api/clients?limit=100');
+    const staff = await owner.get('/api/staff');
+    return {
+      clients: clients.body.items.map((c: Record<string, unknown>) =>
+        [c.givenName, c.familyName, c.dateOfBirth, c.phone].join('|'),
+      ),
+      staff: staff.body.items.map((s: { name: string; role: string }) => `${s.name}:${s.role}`),
+    };
+  } finally {
+    await database.dispose();
+  }
+}
+
+describe('demo seed', () => {
+  it('creates one clinic, an owner, three therapists and 40 clients, the same every time', async () => {
+    const first = await seededPeople();
+    expect(first.clients).toHaveLength(40);
+    expect(first.staff.filter((s: string) => s.endsWith(':therapist'))).toHaveLength(3);
+    expect(first.staff.filter((s: string) => s.endsWith(':owner'))).toHaveLength(1);
+    const second = await seededPeople();
+    expect(second).toEqual(first);
+  });
+});
