@@ -29,7 +29,8 @@ export default defineConfig({
           name: `integration-${backend}`,
           sequence: { groupOrder: 1 + index },
           // tests/embedded exercise PGlite's own data folder (lock, backups) whatever the backend.
-          include: backend === 'pglite' ? [...integrationFiles, 'tests/embedded/**/*.test.ts'] : integrationFiles,
+          include:
+            backend === 'pglite' ? [...integrationFiles, 'tests/embedded/**/*.test.ts'] : integrationFiles,
           pool: 'forks' as const,
           maxWorkers: 2,
           testTimeout: 30_000,

@@ -95,6 +95,8 @@ const isEntryPoint =
 if (isEntryPoint) {
   const dataDir = path.resolve(process.env.PALPA_DEMO_DATA_DIR ?? './data-demo');
   process.env.PALPA_DATA_DIR = dataDir;
+  // The demo always runs on its own embedded folder, even where DATABASE_URL is set for real use.
+  delete process.env.DATABASE_URL;
   process.env.PALPA_BACKUP_DIR ??= path.join(dataDir, '..', 'backups-demo');
   {
     const unlock = await lockDataDir(dataDir, () => process.exit(1));

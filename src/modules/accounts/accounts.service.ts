@@ -197,6 +197,8 @@ export function createAccountsService(deps: AccountsDeps) {
               detail: { until: failure.lockedUntil?.toISOString() },
             });
           }
+          if (failure.lockedNow && failure.lockedUntil)
+            return { kind: 'locked', retryAt: failure.lockedUntil };
           return { kind: 'failed', delayMs: failure.delayMs };
         }
 
@@ -259,7 +261,7 @@ export function createAccountsService(deps: AccountsDeps) {
         throw new AppError(
           'unauthenticated',
           idleFor > idleMs
-            ? `You were signed out after ${deps.sessionIdleMinutes} minutes without activity. Please sign in again.`
+            ? `You were signed out after ${deps.sessionIdleMinutes} minute${deps.sessionIdleMinutes === 1 ? '' : 's'} without activity. Please sign in again.`
             : 'Your session has ended. Please sign in again.',
         );
       }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZEmail, ZPassword, ZPersonName, type TSessionInfo } from '../accounts/index.js';
+import { ZEmail, ZPassword, ZPersonName } from '../accounts/index.js';
 
 export const ZClinicSignupRequest = z
   .strictObject({
@@ -29,4 +29,4 @@ export const ZClinicCreated = z
     user: z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), role: z.string() }),
   })
   .openapi('ClinicCreated');
-export type TClinicCreated = z.infer<typeof ZClinicCreated> & { session: TSessionInfo };
+export type TClinicCreated = z.infer<typeof ZClinicCreated>;

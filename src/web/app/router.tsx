@@ -1,0 +1,97 @@
+import { useQuery } from '@tanstack/react-query';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { getSetupStatus } from '../api/clinics.js';
+import { FullPageError, FullPageLoader } from '../components/FullPageState.js';
+import { NotFoundPage, RequirePermission } from '../components/StatusPages.js';
+import { AccountPage } from '../features/accounts/AccountPage.js';
+import { InvitePage } from '../features/accounts/InvitePage.js';
+import { LoginPage } from '../features/accounts/LoginPage.js';
+import { StaffPage } from '../features/accounts/StaffPage.js';
+import { AuditPage } from '../features/audit/AuditPage.js';
+import { ClientPage } from '../features/clients/ClientPage.js';
+import { ClientsPage } from '../features/clients/ClientsPage.js';
+import { NewClientPage } from '../features/clients/NewClientPage.js';
+import { SetupPage } from '../features/clinics/SetupPage.js';
+import { AppLayout } from './AppLayout.js';
+import { RequireSession, SessionWatcher, SETUP_KEY } from './session.js';
+
+/** Until the first clinic exists every page is the set-up page; afterwards the set-up page is gone. */
+function SetupGate() {
+  const location = useLocation();
+  const setup = useQuery({ queryKey: SETUP_KEY, queryFn: getSetupStatus, staleTime: Infinity });
+  if (setup.isPending) return <FullPageLoader />;
+  if (setup.isError) return <FullPageError error={setup.error} onRetry={() => void setup.refetch()} />;
+  const onSetupPage = location.pathname === '/setup';
+  if (setup.data.setupRequired && !onSetupPage) return <Navigate to="/setup" replace />;
+  if (!setup.data.setupRequired && onSetupPage) return <Navigate to="/login" replace />;
+  return (
+    <>
+      <SessionWatcher />
+      <Outlet />
+    </>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <SetupGate />,
+    children: [
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/invite/:token', element: <InvitePage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <Navigate to="/clients" replace /> },
+              {
+                path: '/clients',
+                element: (
+                  <RequirePermission permission="clients:read">
+                    <ClientsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/clients/new',
+                element: (
+                  <RequirePermission permission="clients:write">
+                    <NewClientPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/clients/:id',
+                element: (
+                  <RequirePermission permission="clients:read">
+                    <ClientPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/staff',
+                element: (
+                  <RequirePermission permission="staff:read">
+                    <StaffPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/audit',
+                element: (
+                  <RequirePermission permission="audit:read">
+                    <AuditPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: '/account', element: <AccountPage /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

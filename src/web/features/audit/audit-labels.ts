@@ -1,0 +1,128 @@
+import type { AuditAction } from '../../../modules/audit/domain/audit-actions.js';
+import { ROLE_LABELS, ROLES, type Role } from '../../../platform/authz/permissions.js';
+import type { AuditEvent } from '../../api/audit.js';
+import { formatDateTime } from '../../components/format.js';
+
+/** Each audit action in plain words, as a sentence about what the person did. */
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  'clinic.setup': 'Set up the clinic',
+  'clinic.signup': 'Created the clinic',
+  'auth.login': 'Signed in',
+  'auth.login_failed': 'Failed to sign in',
+  'auth.account_locked': 'Account locked',
+  'auth.logout': 'Signed out',
+  'auth.session_expired': 'Session ended (inactive)',
+  'auth.totp_enabled': 'Turned on two-factor sign-in',
+  'auth.totp_disabled': 'Turned off two-factor sign-in',
+  'staff.invited': 'Invited a staff member',
+  'staff.invitation_revoked': 'Revoked an invitation',
+  'staff.joined': 'Joined the clinic',
+  'staff.updated': 'Changed a staff account',
+  'client.created': 'Added a client',
+  'client.read': 'Viewed a client',
+  'client.listed': 'Searched clients',
+  'client.updated': 'Edited a client',
+  'client.archived': 'Archived a client',
+  'client.restored': 'Restored a client',
+  'audit.read': 'Viewed the audit log',
+};
+
+export type ActionTone = 'read' | 'change' | 'auth' | 'warning' | 'admin';
+
+export function actionTone(action: AuditAction): ActionTone {
+  if (action === 'auth.login_failed' || action === 'auth.account_locked') return 'warning';
+  if (action.startsWith('auth.')) return 'auth';
+  if (action === 'client.read' || action === 'client.listed' || action === 'audit.read') return 'read';
+  if (action.startsWith('client.')) return 'change';
+  return 'admin';
+}
+
+export const TONE_COLORS: Record<ActionTone, string> = {
+  read: 'gray',
+  change: 'palpa',
+  auth: 'indigo',
+  warning: 'red',
+  admin: 'grape',
+};
+
+const CLIENT_FIELD_LABELS: Record<string, string> = {
+  givenName: 'given name',
+  familyName: 'family name',
+  preferredName: 'preferred name',
+  dateOfBirth: 'date of birth',
+  sex: 'sex',
+  genderIdentity: 'gender identity',
+  pronouns: 'pronouns',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  emergencyContact: 'emergency contact',
+  preferredContactMethod: 'preferred contact method',
+  notes: 'notes',
+};
+
+const QUERY_KINDS: Record<string, string> = {
+  all: 'all clients',
+  text: 'by name or email',
+  phone: 'by phone',
+  dateOfBirth: 'by date of birth',
+};
+
+const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+/** A short line of what the event's detail says (field names and counts only; the log holds no values). */
+export function describeDetail(event: AuditEvent, staffNames: Map<string, string>): string | null {
+  const d = event.detail;
+  switch (event.action) {
+    case 'client.created':
+    case 'client.updated': {
+      const fields = Array.isArray(d.fields)
+        ? (d.fields as unknown[])
+            .filter((f): f is string => typeof f === 'string' && f in CLIENT_FIELD_LABELS)
+            .map((f) => CLIENT_FIELD_LABELS[f])
+        : [];
+      if (!fields.length) return null;
+      return event.action === 'client.updated'
+        ? `Changed: ${fields.join(', ')}`
+        : `With: ${fields.join(', ')}`;
+    }
+    case 'client.listed': {
+      const kind = typeof d.queryKind === 'string' ? (QUERY_KINDS[d.queryKind] ?? d.queryKind) : 'clients';
+      const count = typeof d.resultCount === 'number' ? d.resultCount : event.clientIds.length;
+      const archived =
+        d.archived === 'include' ? ', archived included' : d.archived === 'only' ? ', archived only' : '';
+      return `${kind === 'all clients' ? 'Listed all clients' : `Searched ${kind}`}${archived} — ${count} result${count === 1 ? '' : 's'}`;
+    }
+    case 'auth.login_failed':
+      if (d.reason === 'password') return 'Wrong password';
+      if (d.reason === 'totp') return 'Wrong two-factor code';
+      if (d.reason === 'locked') return 'Account was locked';
+      return null;
+    case 'auth.account_locked':
+      return typeof d.until === 'string' ? `Locked until ${formatDateTime(d.until)}` : null;
+    case 'auth.session_expired':
+      return typeof d.idleMinutes === 'number' ? `After ${d.idleMinutes} minutes without activity` : null;
+    case 'staff.invited':
+    case 'staff.joined':
+      return isRole(d.role) ? `As ${ROLE_LABELS[d.role]}` : null;
+    case 'staff.updated': {
+      const who = (event.entityId && staffNames.get(event.entityId)) || 'Staff member';
+      const parts: string[] = [];
+      if (isRole(d.role)) parts.push(`role set to ${ROLE_LABELS[d.role]}`);
+      if (d.active === false) parts.push('deactivated');
+      if (d.active === true) parts.push('reactivated');
+      return parts.length ? `${who}: ${parts.join(', ')}` : who;
+    }
+    case 'audit.read': {
+      const filter = (d.filter ?? {}) as { clientId?: unknown; userId?: unknown };
+      if (typeof filter.userId === 'string') {
+        return `Filtered by ${staffNames.get(filter.userId) ?? 'a staff member'}`;
+      }
+      if (typeof filter.clientId === 'string') return 'Filtered by client';
+      return null;
+    }
+    default:
+      return null;
+  }
+}
