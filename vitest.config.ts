@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Data-layer and API tests run once per backend: always on PGlite, and on a PostgreSQL server too when
 // DATABASE_URL is set (.ci/run sets it). Each test file gets its own freshly migrated database.
-const integrationFiles = ['src/**/*.api.test.ts', 'src/**/*.db.test.ts', 'tests/integration/**/*.test.ts'];
+const integrationFiles = ['src/**/*.api.test.ts', 'src/**/*.db.test.ts'];
 const backends = process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
 export default defineConfig({
@@ -36,7 +36,6 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           globalSetup: ['tests/support/global-setup.ts'],
-          env: { PALPA_TEST_BACKEND: backend },
           provide: { backend },
         },
       })),

@@ -48,6 +48,23 @@ describe('tenant isolation of client routes', () => {
     expect(res.body).toMatchObject({ givenName: 'Private', version: 1, archived: false });
   });
 
+  it("cannot change another clinic's staff or invitations", async () => {
+    const staffA = (await ownerA.get('/api/staff')).body.items[0];
+    const patch = await ownerB.patch(`/api/staff/${staffA.id}`, { role: 'biller', version: staffA.version });
+    expect(patch.status).toBe(404);
+    const invitation = await ownerA.post('/api/staff/invitations', {
+      email: 'inv-a@example.org',
+      name: 'Inv A',
+      role: 'therapist',
+    });
+    expect((await ownerB.delete(`/api/staff/invitations/${invitation.body.id}`)).status).toBe(404);
+    const stillPending = (await ownerA.get('/api/staff/invitations')).body.items.find(
+      (i: { id: string }) => i.id === invitation.body.id,
+    );
+    expect(stillPending.status).toBe('pending');
+    expect((await ownerA.get('/api/staff')).body.items[0]).toMatchObject({ id: staffA.id, role: 'owner' });
+  });
+
   it("keeps each clinic's audit log and staff list to itself", async () => {
     const audit = await ownerB.get(`/api/audit?clientId=${clientOfA.id}`);
     expect(audit.status).toBe(200);

@@ -19,7 +19,6 @@ export const PERMISSIONS = [
   'staff:read',
   'staff:manage',
   'audit:read',
-  'clinic:manage',
   'backups:create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

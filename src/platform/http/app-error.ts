@@ -15,7 +15,6 @@ export const APP_ERROR_STATUS = {
   already_set_up: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  precondition_required: 428,
   account_locked: 429,
   database_unavailable: 503,
 } as const;
@@ -74,8 +73,6 @@ function defaultTitle(code: AppErrorCode): string {
       return 'Request too large';
     case 'unsupported_media_type':
       return 'Send JSON';
-    case 'precondition_required':
-      return 'Version required';
     case 'account_locked':
       return 'Too many failed sign-ins';
     case 'database_unavailable':

@@ -18,7 +18,6 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found in your clinic',
   409: 'Conflict (stale version, duplicate, already set up)',
   413: 'Body over 1 MB',
-  428: 'Version (If-Match) required',
   429: 'Account locked after repeated failed sign-ins',
   503: 'Database unavailable; nothing was written',
 };
