@@ -8,6 +8,7 @@ export type UserForLogin = {
   id: string;
   clinicId: string;
   clinicName: string;
+  clinicTimeZone: string;
   name: string;
   email: string;
   role: Role;
@@ -23,6 +24,7 @@ const userForLoginColumns = {
   id: users.id,
   clinicId: users.clinicId,
   clinicName: clinics.name,
+  clinicTimeZone: clinics.timeZone,
   name: users.name,
   email: users.email,
   role: users.role,

@@ -274,6 +274,7 @@ export function createAccountsService(deps: AccountsDeps) {
         userId: user.id,
         userName: user.name,
         role: user.role,
+        timeZone: user.clinicTimeZone,
         now: meta.now,
         ip: meta.ip,
         requestId: meta.requestId,

@@ -102,6 +102,32 @@ describe('clients API', () => {
     if (message) expect(error?.message).toBe(message);
   });
 
+  it("judges a date of birth in the future by the clinic's own calendar date", async () => {
+    const late = await createTestApp();
+    try {
+      // 03:00 UTC on Nov 26 is still Nov 25 in New York.
+      late.clock.set(new Date('2026-11-26T03:00:00Z'));
+      const { owner: lateOwner } = await late.setupClinic();
+      const tomorrow = await lateOwner.post('/api/clients', {
+        givenName: 'A',
+        familyName: 'B',
+        dateOfBirth: '2026-11-26',
+      });
+      expect(tomorrow.status).toBe(400);
+      expect(tomorrow.body.errors).toEqual([
+        { path: 'dateOfBirth', message: 'Date of birth cannot be in the future.' },
+      ]);
+      const today = await lateOwner.post('/api/clients', {
+        givenName: 'A',
+        familyName: 'B',
+        dateOfBirth: '2026-11-25',
+      });
+      expect(today.status).toBe(201);
+    } finally {
+      await late.dispose();
+    }
+  });
+
   it('answers 400 to malformed JSON and 413 to a body over 1 MB', async () => {
     const malformed = await owner.request('POST', '/api/clients', {
       body: '{"givenName": ',
@@ -218,7 +244,10 @@ describe('clients API', () => {
         currentVersion: 2,
         updatedBy: { name: 'Fran Desk' },
       });
-      expect(stale.body.detail).toContain('This client was changed by Fran Desk');
+      // In the clinic's time zone (America/New_York by default): 15:00 UTC is 10:00 AM EST.
+      expect(stale.body.detail).toContain(
+        'This client was changed by Fran Desk at Nov 25, 2026, 10:00 AM EST',
+      );
       const current = await owner.get(`/api/clients/${client.id}`);
       expect(current.body.phone).toBe('555-000-1111');
     });

@@ -1,6 +1,7 @@
 import type { Database, Db } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
+import { calendarDateIn, formatClinicDateTime } from '../../platform/time-zone.js';
 import { recordAudit } from '../audit/index.js';
 import * as repo from './clients.repository.js';
 import type {
@@ -14,19 +15,9 @@ import { dateOfBirthProblem } from './domain/client.js';
 import { parseClientQuery } from './domain/client-search.js';
 
 /** The clinic's calendar date is what "in the future" means for a date of birth. */
-function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
-function assertPlausibleDateOfBirth(dateOfBirth: string | undefined, now: Date): void {
+function assertPlausibleDateOfBirth(dateOfBirth: string | undefined, ctx: RequestContext): void {
   if (dateOfBirth === undefined) return;
-  // A clinic's time zone is at most 14 h ahead of UTC; Pacific/Kiritimati's date bounds every clinic's.
-  const problem = dateOfBirthProblem(dateOfBirth, todayIn('Pacific/Kiritimati', now));
+  const problem = dateOfBirthProblem(dateOfBirth, calendarDateIn(ctx.timeZone, ctx.now));
   if (problem)
     throw new AppError('validation', problem, { errors: [{ path: 'dateOfBirth', message: problem }] });
 }
@@ -59,10 +50,7 @@ export function createClientsService(deps: { database: Database }) {
       const applied = await repo.updateClient(tx, ctx.clinicId, clientId, expectedVersion, changes, ctx);
       if (!applied) {
         const current = await loadOrThrow(tx, ctx, clientId);
-        const at = new Date(current.updatedAt).toLocaleString('en-US', {
-          timeZone: 'UTC',
-          timeZoneName: 'short',
-        });
+        const at = formatClinicDateTime(ctx.timeZone, new Date(current.updatedAt));
         throw new AppError(
           'version_conflict',
           `This client was changed by ${current.updatedBy.name} at ${at} after you opened it. Reload to see their changes, then make yours again.`,
@@ -89,7 +77,7 @@ export function createClientsService(deps: { database: Database }) {
 
   return {
     async create(ctx: RequestContext, input: TCreateClientRequest): Promise<TClient> {
-      assertPlausibleDateOfBirth(input.dateOfBirth, ctx.now);
+      assertPlausibleDateOfBirth(input.dateOfBirth, ctx);
       return database.db.transaction(async (tx) => {
         const values = valuesFrom(input) as repo.ClientValues;
         const id = await repo.insertClient(tx, ctx.clinicId, values, ctx);
@@ -143,7 +131,7 @@ export function createClientsService(deps: { database: Database }) {
       input: TUpdateClientRequest,
       ifMatchVersion: number | undefined,
     ) {
-      assertPlausibleDateOfBirth(input.dateOfBirth, ctx.now);
+      assertPlausibleDateOfBirth(input.dateOfBirth, ctx);
       const version = input.version ?? ifMatchVersion;
       return changeClient(ctx, clientId, version, valuesFrom(input), 'client.updated');
     },
