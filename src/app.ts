@@ -25,6 +25,7 @@ import {
 import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { clientsRoutes, createClientsService } from './modules/clients/index.js';
 import { clinicsRoutes, createClinicsService } from './modules/clinics/index.js';
+import { createIcd10cmService, icd10cmRoutes, type Icd10cmService } from './modules/icd10cm/index.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -40,6 +41,8 @@ export type AppDeps = {
   loginThrottle?: LoginThrottlePolicy;
   sleep?: (ms: number) => Promise<void>;
   backups?: Backups;
+  /** Reference-data service; made here when not given (the server passes its own to preload the codes). */
+  icd10cm?: Icd10cmService;
   /** Folder of the built web app; omitted in API-only tests. */
   webRoot?: string;
 };
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps) {
   const clinics = createClinicsService({ database, accounts });
   const clients = createClientsService({ database });
   const audit = createAuditService(database);
+  const icd10cm = deps.icd10cm ?? createIcd10cmService({ database, now: () => clock.now() });
 
   const app = createRouter();
   app.use(
@@ -131,6 +135,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', accountsRoutes({ accounts, authorize, clock }));
   api.route('/', clientsRoutes({ clients, authorize }));
   api.route('/', auditRoutes({ audit, authorize }));
+  api.route('/', icd10cmRoutes({ icd10cm }));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -8,6 +8,7 @@ import { loadConfig } from './platform/config.js';
 import { DataDirLockedError, lockDataDir } from './platform/db/data-dir-lock.js';
 import { migrateDatabase, openDatabase } from './platform/db/database.js';
 import { createLogger } from './platform/logging.js';
+import { createIcd10cmService } from './modules/icd10cm/index.js';
 
 /** Starts Palpa: configuration → data-folder lock → database + migrations → HTTP server. */
 export async function startServer(
@@ -36,7 +37,9 @@ export async function startServer(
   });
   const stopDailyBackups = backups.enabled ? backups.scheduleDaily() : () => undefined;
 
+  const icd10cm = createIcd10cmService({ database, now: () => systemClock.now() });
   const app = createApp({
+    icd10cm,
     database,
     clock: systemClock,
     logger,
@@ -55,11 +58,21 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
   logger.info({ ms: Math.round(performance.now() - started), database: database.kind }, 'ready');
+  // The code list (98,000 rows) loads after the server answers, so the first start stays quick; a search
+  // made meanwhile waits for it.
+  icd10cm.ensureShippedEdition().then(
+    (result) => {
+      if (result.loaded) logger.info(result, 'ICD-10-CM code list loaded');
+    },
+    (err: unknown) => logger.error({ err: (err as Error).message }, 'loading the ICD-10-CM code list failed'),
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       stopDailyBackups();
+      // Let a first-start code-list load finish: closing the database under it would only waste it.
+      await icd10cm.ensureShippedEdition().catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (backups.enabled) {
         try {

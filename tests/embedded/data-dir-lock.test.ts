@@ -40,21 +40,25 @@ function startPalpa(env: Record<string, string>) {
 }
 
 describe('one Palpa per data folder', () => {
-  it('refuses a second instance with a clear message while the first keeps working, then backs up at shutdown', async () => {
-    const env = { PALPA_DATA_DIR: path.join(work, 'data'), PALPA_BACKUP_DIR: path.join(work, 'backups') };
-    const first = startPalpa(env);
-    const url = await first.ready;
-    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+  it(
+    'refuses a second instance with a clear message while the first keeps working, then backs up at shutdown',
+    { timeout: 90_000 },
+    async () => {
+      const env = { PALPA_DATA_DIR: path.join(work, 'data'), PALPA_BACKUP_DIR: path.join(work, 'backups') };
+      const first = startPalpa(env);
+      const url = await first.ready;
+      expect((await fetch(`${url}/api/health`)).status).toBe(200);
 
-    const second = startPalpa(env);
-    expect(await second.exited).toBe(2);
-    expect(second.output()).toContain('Another Palpa process is already using the data folder');
+      const second = startPalpa(env);
+      expect(await second.exited).toBe(2);
+      expect(second.output()).toContain('Another Palpa process is already using the data folder');
 
-    const health = await fetch(`${url}/api/health`);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+      const health = await fetch(`${url}/api/health`);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
 
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
-    expect(fs.readdirSync(env.PALPA_BACKUP_DIR).filter((f) => f.endsWith('.tar.gz'))).toHaveLength(1);
-  });
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(fs.readdirSync(env.PALPA_BACKUP_DIR).filter((f) => f.endsWith('.tar.gz'))).toHaveLength(1);
+    },
+  );
 });

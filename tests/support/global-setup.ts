@@ -3,7 +3,23 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrateDatabase, openPglite, openPostgres, wrapPglite } from '../../src/platform/db/database.js';
+import { createIcd10cmService } from '../../src/modules/icd10cm/index.js';
+import {
+  migrateDatabase,
+  openPglite,
+  openPostgres,
+  wrapPglite,
+  type Database,
+} from '../../src/platform/db/database.js';
+
+/** Migrations plus the shipped reference data, as a started server has them. */
+async function prepareTemplate(database: Database): Promise<void> {
+  await migrateDatabase(database);
+  await createIcd10cmService({
+    database,
+    now: () => new Date('2026-11-25T00:00:00Z'),
+  }).ensureShippedEdition();
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,7 +44,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${name}`);
     const templateUrl = withDatabase(adminUrl, name);
     const database = openPostgres(templateUrl);
-    await migrateDatabase(database);
+    await prepareTemplate(database);
     await database.close();
     project.provide('postgresTemplateUrl', templateUrl);
     project.provide('pgliteTemplatePath', '');
@@ -38,7 +54,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const client = await openPglite({});
-  await migrateDatabase(wrapPglite(client));
+  await prepareTemplate(wrapPglite(client));
   const dump = await client.dumpDataDir('none');
   await client.close();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'palpa-template-')), 'template.tar');

@@ -1,0 +1,107 @@
+import type { Database } from '../../platform/db/database.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { billabilityProblem, formatCode, normalizeCode, type CodeProblem } from './domain/icd10cm-code.js';
+import { officialTermsFor, prefixTsquery } from './domain/lay-terms.js';
+import { readOrderFile, SHIPPED_ORDER_FILE } from './icd10cm.loader.js';
+import * as repo from './icd10cm.repository.js';
+import type { TIcd10cmEntry, TIcd10cmSearchQuery, TIcd10cmSearchResult } from './icd10cm.schemas.js';
+
+export type LoadResult = { edition: number; codes: number; loaded: boolean };
+
+export function createIcd10cmService(deps: { database: Database; now: () => Date }) {
+  const { database } = deps;
+  let shippedLoad: Promise<LoadResult> | undefined;
+
+  async function loadFile(file: string, edition?: number): Promise<LoadResult> {
+    const orderFile = readOrderFile(file, edition);
+    return database.db.transaction(async (tx) => {
+      if ((await repo.findEditionBySha(tx, orderFile.sha256)) === orderFile.edition) {
+        return {
+          edition: orderFile.edition,
+          codes: await repo.countCodes(tx, orderFile.edition),
+          loaded: false,
+        };
+      }
+      const entries = orderFile.entries();
+      await repo.replaceEdition(tx, orderFile.edition, orderFile.sha256, entries, deps.now());
+      return { edition: orderFile.edition, codes: entries.length, loaded: true };
+    });
+  }
+
+  /** Loads the shipped edition once per database (a no-op when its checksum is already there). */
+  const ensureShippedEdition = (): Promise<LoadResult> => (shippedLoad ??= loadFile(SHIPPED_ORDER_FILE));
+
+  async function currentEdition(): Promise<number> {
+    const edition = await repo.latestEdition(database.db);
+    if (edition !== undefined) return edition;
+    // First start: the code list is still loading; wait for it rather than answer empty.
+    return (await ensureShippedEdition()).edition;
+  }
+
+  async function problemFor(
+    code: string,
+    edition: number,
+  ): Promise<{ entry: repo.CodeRow | undefined; problem: CodeProblem | undefined }> {
+    const normalized = normalizeCode(code);
+    const entry = normalized ? await repo.findCode(database.db, edition, normalized) : undefined;
+    const descendants =
+      normalized && !entry?.billable
+        ? (
+            await repo.codesWithPrefix(database.db, edition, normalized, { billableOnly: true, limit: 6 })
+          ).map((r) => r.code)
+        : [];
+    const problem = billabilityProblem(
+      code,
+      entry && { ...entry, shortDescription: entry.description, longDescription: entry.description },
+      descendants,
+    );
+    return { entry, problem };
+  }
+
+  return {
+    loadFile,
+    ensureShippedEdition,
+
+    async search(query: TIcd10cmSearchQuery): Promise<TIcd10cmSearchResult> {
+      const edition = await currentEdition();
+      const options = { billableOnly: query.billable === 'only', limit: query.limit };
+      const code = normalizeCode(query.q);
+      let rows: repo.CodeRow[] = [];
+      if (code) rows = await repo.codesWithPrefix(database.db, edition, code, options);
+      if (rows.length === 0) {
+        const queries = [prefixTsquery(query.q), prefixTsquery(officialTermsFor(query.q) ?? '')].filter(
+          (q): q is string => q !== undefined,
+        );
+        if (queries.length > 0) rows = await repo.searchTitles(database.db, edition, queries, options);
+      }
+      return {
+        edition,
+        items: rows.map((row) => ({
+          code: formatCode(row.code),
+          description: row.description,
+          billable: row.billable,
+        })),
+      };
+    },
+
+    async lookup(code: string): Promise<TIcd10cmEntry> {
+      const edition = await currentEdition();
+      const { entry, problem } = await problemFor(code, edition);
+      if (!entry) throw new AppError('not_found', problem?.message ?? `${code} is not an ICD-10-CM code.`);
+      return {
+        code: formatCode(entry.code),
+        description: entry.description,
+        billable: entry.billable,
+        edition,
+        problem: problem?.message ?? null,
+        suggestions: problem && 'suggestions' in problem ? problem.suggestions : [],
+      };
+    },
+
+    /** For prescriptions and claims: why a code cannot be billed, or undefined. */
+    async billabilityProblem(code: string): Promise<CodeProblem | undefined> {
+      return (await problemFor(code, await currentEdition())).problem;
+    },
+  };
+}
+export type Icd10cmService = ReturnType<typeof createIcd10cmService>;
