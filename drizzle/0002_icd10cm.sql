@@ -13,7 +13,7 @@ CREATE TABLE "icd10cm_editions" (
 	"source_sha256" text NOT NULL,
 	"code_count" integer NOT NULL,
 	"billable_count" integer NOT NULL,
-	"loaded_at" timestamp with time zone NOT NULL
+	"loaded_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "icd10cm_codes" ADD CONSTRAINT "icd10cm_codes_edition_icd10cm_editions_edition_fk" FOREIGN KEY ("edition") REFERENCES "public"."icd10cm_editions"("edition") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

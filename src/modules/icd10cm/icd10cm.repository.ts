@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { Icd10cmEntry } from './domain/icd10cm-code.js';
 import { icd10cmCodes, icd10cmEditions } from './icd10cm.tables.js';
 
-export async function findEditionBySha(db: Db, sha256: string): Promise<number | undefined> {
+/** The edition loaded from a file with this checksum, if its load finished. */
+export async function findLoadedEditionBySha(db: Db, sha256: string): Promise<number | undefined> {
   const [row] = await db
     .select({ edition: icd10cmEditions.edition })
     .from(icd10cmEditions)
-    .where(eq(icd10cmEditions.sourceSha256, sha256));
+    .where(and(eq(icd10cmEditions.sourceSha256, sha256), isNotNull(icd10cmEditions.loadedAt)));
   return row?.edition;
 }
 
@@ -23,29 +24,34 @@ export async function latestEdition(db: Db): Promise<number | undefined> {
   const [row] = await db
     .select({ edition: icd10cmEditions.edition })
     .from(icd10cmEditions)
+    .where(isNotNull(icd10cmEditions.loadedAt))
     .orderBy(desc(icd10cmEditions.edition))
     .limit(1);
   return row?.edition;
 }
 
-/** Replaces one edition's codes; a single INSERT … SELECT keeps 98,000 rows to one statement. */
-export async function replaceEdition(
+/** Starts (or restarts) loading an edition: its row marked as loading, its old codes gone. */
+export async function beginEditionLoad(
   db: Db,
   edition: number,
   sourceSha256: string,
   entries: readonly Icd10cmEntry[],
-  now: Date,
 ): Promise<void> {
   await db.delete(icd10cmCodes).where(eq(icd10cmCodes.edition, edition));
-  await db.delete(icd10cmEditions).where(eq(icd10cmEditions.edition, edition));
-  await db.insert(icd10cmEditions).values({
-    edition,
+  const values = {
     sourceSha256,
     codeCount: entries.length,
     billableCount: entries.filter((e) => e.billable).length,
-    loadedAt: now,
-  });
-  // One JSON parameter, unpacked by the database: the same on both drivers, with no array-literal escaping.
+    loadedAt: null,
+  };
+  await db
+    .insert(icd10cmEditions)
+    .values({ edition, ...values })
+    .onConflictDoUpdate({ target: icd10cmEditions.edition, set: values });
+}
+
+/** One batch of codes in one statement; JSON unpacked by the database works the same on both drivers. */
+export async function insertCodes(db: Db, edition: number, entries: readonly Icd10cmEntry[]): Promise<void> {
   const rows = JSON.stringify(
     entries.map((e) => ({
       code: e.code,
@@ -58,6 +64,10 @@ export async function replaceEdition(
     insert into icd10cm_codes (edition, code, billable, short_description, long_description)
     select ${edition}, code, billable, short, long
     from jsonb_to_recordset(${rows}::jsonb) as t(code text, billable boolean, short text, long text)`);
+}
+
+export async function finishEditionLoad(db: Db, edition: number, now: Date): Promise<void> {
+  await db.update(icd10cmEditions).set({ loadedAt: now }).where(eq(icd10cmEditions.edition, edition));
   // Fresh statistics, or the planner takes the edition index (every row) over the full-text index.
   await db.execute(sql`analyze icd10cm_codes`);
 }

@@ -8,24 +8,36 @@ import type { TIcd10cmEntry, TIcd10cmSearchQuery, TIcd10cmSearchResult } from '.
 
 export type LoadResult = { edition: number; codes: number; loaded: boolean };
 
+const LOAD_BATCH = 2_000;
+
 export function createIcd10cmService(deps: { database: Database; now: () => Date }) {
   const { database } = deps;
   let shippedLoad: Promise<LoadResult> | undefined;
 
+  /**
+   * Loads an order file unless this exact file (by checksum) is already loaded. PGlite runs in this process's
+   * thread, so the 98,000 rows go in batches with a pause between them: the server keeps answering while
+   * the code list loads. The edition counts as loaded only when its last batch is in.
+   */
   async function loadFile(file: string, edition?: number): Promise<LoadResult> {
     const orderFile = readOrderFile(file, edition);
-    return database.db.transaction(async (tx) => {
-      if ((await repo.findEditionBySha(tx, orderFile.sha256)) === orderFile.edition) {
-        return {
-          edition: orderFile.edition,
-          codes: await repo.countCodes(tx, orderFile.edition),
-          loaded: false,
-        };
-      }
-      const entries = orderFile.entries();
-      await repo.replaceEdition(tx, orderFile.edition, orderFile.sha256, entries, deps.now());
-      return { edition: orderFile.edition, codes: entries.length, loaded: true };
-    });
+    if ((await repo.findLoadedEditionBySha(database.db, orderFile.sha256)) === orderFile.edition) {
+      return {
+        edition: orderFile.edition,
+        codes: await repo.countCodes(database.db, orderFile.edition),
+        loaded: false,
+      };
+    }
+    const entries = orderFile.entries();
+    await database.db.transaction((tx) =>
+      repo.beginEditionLoad(tx, orderFile.edition, orderFile.sha256, entries),
+    );
+    for (let start = 0; start < entries.length; start += LOAD_BATCH) {
+      await repo.insertCodes(database.db, orderFile.edition, entries.slice(start, start + LOAD_BATCH));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await repo.finishEditionLoad(database.db, orderFile.edition, deps.now());
+    return { edition: orderFile.edition, codes: entries.length, loaded: true };
   }
 
   /** Loads the shipped edition once per database (a no-op when its checksum is already there). */

@@ -22,7 +22,8 @@ export const icd10cmEditions = pgTable('icd10cm_editions', {
   sourceSha256: text('source_sha256').notNull(),
   codeCount: integer('code_count').notNull(),
   billableCount: integer('billable_count').notNull(),
-  loadedAt: timestamp('loaded_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** Null while the codes are being loaded (in batches); searches use loaded editions only. */
+  loadedAt: timestamp('loaded_at', { withTimezone: true, mode: 'date' }),
 });
 
 export const icd10cmCodes = pgTable(
