@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from '../app.js';
+import { percentile, serveOnFreePort } from './bench-support.js';
 import { createIcd10cmService } from '../modules/icd10cm/index.js';
 import { systemClock } from '../platform/clock.js';
 import { migrateDatabase, openDatabase } from '../platform/db/database.js';
@@ -33,10 +33,7 @@ const app = createApp({
   sessionIdleMinutes: 30,
   openSignup: false,
 });
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-await new Promise((resolve) => server.once('listening', resolve));
-const address = server.address();
-const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const { base, close } = await serveOnFreePort(app);
 
 const queries = [
   'm54.2',
@@ -50,8 +47,6 @@ const queries = [
   'sprain',
   'pain',
 ];
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const all: number[] = [];
 console.log(`GET /api/icd10cm?q=… over HTTP, ${ROUNDS} requests per query:`);
 for (const q of queries) {
@@ -75,6 +70,6 @@ all.sort((a, b) => a - b);
 console.log(
   `  ${'all'.padEnd(14)} p50 ${percentile(all, 50).toFixed(1).padStart(5)} ms   p95 ${percentile(all, 95).toFixed(1).padStart(5)} ms   (n=${all.length})`,
 );
-server.close();
+close();
 await database.close();
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { createApp } from '../app.js';
+import { percentile, serveOnFreePort } from './bench-support.js';
 import { systemClock } from '../platform/clock.js';
 import { migrateDatabase, openDatabase } from '../platform/db/database.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './fictional-people.js';
@@ -28,10 +28,7 @@ const app = createApp({
   sessionIdleMinutes: 30,
   openSignup: true,
 });
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-await new Promise((resolve) => server.once('listening', resolve));
-const address = server.address();
-const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const { base, close } = await serveOnFreePort(app);
 
 const signup = await fetch(`${base}/api/signup`, {
   method: 'POST',
@@ -76,8 +73,6 @@ const queries = {
   'empty (first page)': '',
 };
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const all: number[] = [];
 const rows: string[] = [];
 for (const [label, q] of Object.entries(queries)) {
@@ -103,6 +98,6 @@ console.log(
   `  ${'all'.padEnd(22)} p50 ${percentile(all, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(all, 95).toFixed(1).padStart(6)} ms   (n=${all.length})`,
 );
 
-server.close();
+close();
 await database.close();
 fs.rmSync(tmp, { recursive: true, force: true });
