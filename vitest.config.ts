@@ -19,6 +19,7 @@ export default defineConfig({
             'src/**/domain/**/*.test.ts',
             'tests/architecture/**/*.test.ts',
             'src/platform/**/*.unit.test.ts',
+            'src/modules/**/*.unit.test.ts',
           ],
           pool: 'threads',
           isolate: false,

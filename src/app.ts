@@ -26,6 +26,15 @@ import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { clientsRoutes, createClientsService } from './modules/clients/index.js';
 import { clinicsRoutes, createClinicsService } from './modules/clinics/index.js';
 import { createIcd10cmService, icd10cmRoutes, type Icd10cmService } from './modules/icd10cm/index.js';
+import { assessmentsRoutes, createAssessmentsService } from './modules/assessments/index.js';
+import { clinicalChartRoutes, createClinicalChartService } from './modules/clinical-chart/index.js';
+import { createEpisodesService, episodesRoutes } from './modules/episodes/index.js';
+import { createIntakeService, intakeRoutes } from './modules/intake/index.js';
+import { createPrescriptionsService, prescriptionsRoutes } from './modules/prescriptions/index.js';
+import { screeningRoutes } from './modules/screening/index.js';
+import { createSessionNotesService, sessionNotesRoutes } from './modules/session-notes/index.js';
+import { createTreatmentPlansService, treatmentPlansRoutes } from './modules/treatment-plans/index.js';
+import { outcomeMeasuresRoutes } from './modules/outcome-measures/index.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -62,6 +71,13 @@ export function createApp(deps: AppDeps) {
   const clients = createClientsService({ database });
   const audit = createAuditService(database);
   const icd10cm = deps.icd10cm ?? createIcd10cmService({ database, now: () => clock.now() });
+  const episodes = createEpisodesService({ database });
+  const prescriptions = createPrescriptionsService({ database, icd10cm });
+  const intake = createIntakeService({ database });
+  const assessments = createAssessmentsService({ database });
+  const plans = createTreatmentPlansService({ database });
+  const notes = createSessionNotesService({ database });
+  const chart = createClinicalChartService({ database });
 
   const app = createRouter();
   app.use(
@@ -136,6 +152,15 @@ export function createApp(deps: AppDeps) {
   api.route('/', clientsRoutes({ clients, authorize }));
   api.route('/', auditRoutes({ audit, authorize }));
   api.route('/', icd10cmRoutes({ icd10cm }));
+  api.route('/', outcomeMeasuresRoutes());
+  api.route('/', screeningRoutes());
+  api.route('/', episodesRoutes({ episodes, authorize }));
+  api.route('/', prescriptionsRoutes({ prescriptions, authorize }));
+  api.route('/', intakeRoutes({ intake, authorize }));
+  api.route('/', assessmentsRoutes({ assessments, authorize }));
+  api.route('/', treatmentPlansRoutes({ plans, authorize }));
+  api.route('/', sessionNotesRoutes({ notes, authorize }));
+  api.route('/', clinicalChartRoutes({ chart, authorize }));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

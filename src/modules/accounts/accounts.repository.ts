@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import type { Role } from '../../platform/authz/permissions.js';
+import type { GrantablePermission, Role } from '../../platform/authz/permissions.js';
 import { clinics } from '../clinics/clinics.tables.js';
 import { invitations, sessions, users } from './accounts.tables.js';
 
@@ -12,6 +12,7 @@ export type UserForLogin = {
   name: string;
   email: string;
   role: Role;
+  grants: GrantablePermission[];
   passwordHash: string;
   totpSecret: string | null;
   totpEnabledAt: Date | null;
@@ -28,6 +29,7 @@ const userForLoginColumns = {
   name: users.name,
   email: users.email,
   role: users.role,
+  grants: users.grants,
   passwordHash: users.passwordHash,
   totpSecret: users.totpSecret,
   totpEnabledAt: users.totpEnabledAt,
@@ -121,6 +123,7 @@ export type StaffRow = {
   name: string;
   email: string;
   role: Role;
+  grants: GrantablePermission[];
   totpEnabledAt: Date | null;
   lastLoginAt: Date | null;
   deactivatedAt: Date | null;
@@ -132,6 +135,7 @@ const staffColumns = {
   name: users.name,
   email: users.email,
   role: users.role,
+  grants: users.grants,
   totpEnabledAt: users.totpEnabledAt,
   lastLoginAt: users.lastLoginAt,
   deactivatedAt: users.deactivatedAt,
@@ -155,12 +159,13 @@ export async function updateStaff(
   clinicId: string,
   userId: string,
   expectedVersion: number,
-  changes: { role?: Role; deactivatedAt?: Date | null; now: Date },
+  changes: { role?: Role; grants?: GrantablePermission[]; deactivatedAt?: Date | null; now: Date },
 ): Promise<StaffRow | undefined> {
   const [row] = await db
     .update(users)
     .set({
       ...(changes.role ? { role: changes.role } : {}),
+      ...(changes.grants ? { grants: changes.grants } : {}),
       ...(changes.deactivatedAt !== undefined ? { deactivatedAt: changes.deactivatedAt } : {}),
       updatedAt: changes.now,
       version: sql`${users.version} + 1`,

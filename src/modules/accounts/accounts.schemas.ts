@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PERMISSIONS, ROLES } from '../../platform/authz/permissions.js';
+import { GRANTABLE_PERMISSIONS, PERMISSIONS, ROLES } from '../../platform/authz/permissions.js';
 import { PASSWORD_MAX_LENGTH } from './domain/password-policy.js';
 
 export const ZEmail = z
@@ -54,6 +54,7 @@ export const ZStaffMember = z
     name: z.string(),
     email: z.string(),
     role: ZRole,
+    grants: z.array(z.enum(GRANTABLE_PERMISSIONS)),
     totpEnabled: z.boolean(),
     lastLoginAt: z.string().datetime().nullable(),
     deactivatedAt: z.string().datetime().nullable(),
@@ -66,6 +67,8 @@ export const ZUpdateStaffRequest = z
   .strictObject({
     version: z.number().int().positive(),
     role: ZRole.optional(),
+    /** Replaces the person's extra rights; e.g. ['clinical:read'] lets a biller read note narratives. */
+    grants: z.array(z.enum(GRANTABLE_PERMISSIONS)).max(GRANTABLE_PERMISSIONS.length).optional(),
     active: z.boolean().optional(),
   })
   .openapi('UpdateStaffRequest');

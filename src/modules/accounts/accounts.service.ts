@@ -68,7 +68,7 @@ export function createAccountsService(deps: AccountsDeps) {
     clinicId: user.clinicId,
     clinicName: user.clinicName,
     totpEnabled: user.totpEnabledAt !== null,
-    permissions: [...ROLE_PERMISSIONS[user.role]],
+    permissions: [...new Set([...ROLE_PERMISSIONS[user.role], ...user.grants])],
   });
 
   const sessionInfo = (user: repo.UserForLogin): TSessionInfo => ({
@@ -274,6 +274,7 @@ export function createAccountsService(deps: AccountsDeps) {
         userId: user.id,
         userName: user.name,
         role: user.role,
+        grants: user.grants,
         timeZone: user.clinicTimeZone,
         now: meta.now,
         ip: meta.ip,
@@ -342,6 +343,7 @@ export function createAccountsService(deps: AccountsDeps) {
         }
         const updated = await repo.updateStaff(tx, ctx.clinicId, userId, input.version, {
           ...(input.role ? { role: input.role } : {}),
+          ...(input.grants ? { grants: [...new Set(input.grants)] } : {}),
           ...(input.active !== undefined ? { deactivatedAt: input.active ? null : ctx.now } : {}),
           now: ctx.now,
         });
@@ -355,7 +357,7 @@ export function createAccountsService(deps: AccountsDeps) {
           action: 'staff.updated',
           entityType: 'user',
           entityId: userId,
-          detail: { role: input.role ?? null, active: input.active ?? null },
+          detail: { role: input.role ?? null, active: input.active ?? null, grants: input.grants ?? null },
         });
         return toStaffMember(updated);
       });
@@ -515,6 +517,7 @@ function toStaffMember(row: repo.StaffRow): TStaffMember {
     name: row.name,
     email: row.email,
     role: row.role,
+    grants: row.grants,
     totpEnabled: row.totpEnabledAt !== null,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     deactivatedAt: row.deactivatedAt?.toISOString() ?? null,

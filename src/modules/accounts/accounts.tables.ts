@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clinics } from '../clinics/clinics.tables.js';
-import { ROLES } from '../../platform/authz/permissions.js';
+import { ROLES, type GrantablePermission } from '../../platform/authz/permissions.js';
 
 export const roleEnum = pgEnum('staff_role', ROLES);
 
@@ -15,6 +15,15 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: roleEnum('role').notNull(),
+    /** Rights the owner gave this person beyond the role (GRANTABLE_PERMISSIONS). */
+    grants: text('grants')
+      .array()
+      .$type<GrantablePermission[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** For the signature block of notes and reports, e.g. "LMT" and the state licence number. */
+    credentials: text('credentials'),
+    licenseNumber: text('license_number'),
     passwordHash: text('password_hash').notNull(),
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, mode: 'date' }),

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { roleHasPermission } from '../../platform/authz/permissions.js';
+import { hasPermission } from '../../platform/authz/permissions.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { requestFacts, type Authorize } from '../../platform/http/request-context.js';
@@ -38,7 +38,7 @@ export function createAuthorize(deps: { accounts: AccountsService; clock: Clock 
       if (err instanceof AppError && err.code === 'unauthenticated') clearSessionCookie(c);
       throw err;
     }
-    if (permission !== 'signed-in' && !roleHasPermission(ctx.role, permission)) {
+    if (permission !== 'signed-in' && !hasPermission(ctx, permission)) {
       throw new AppError('forbidden', `Your role (${ctx.role.replace('_', ' ')}) may not do this.`, {
         extensions: { requiredPermission: permission },
       });

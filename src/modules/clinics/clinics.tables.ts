@@ -1,11 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Every row of clinical or business data belongs to exactly one clinic (the tenant). */
 export const clinics = pgTable('clinics', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('America/New_York'),
+  /** Letterhead for reports to prescribers (and later claims: CMS-1500 box 32/33). */
+  addressLines: jsonb('address_lines').$type<string[]>().notNull().default([]),
+  phone: text('phone'),
+  fax: text('fax'),
+  npi: text('npi'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 

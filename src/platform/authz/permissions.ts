@@ -20,17 +20,46 @@ export const PERMISSIONS = [
   'staff:manage',
   'audit:read',
   'backups:create',
+  // Issue 3, item 11 (minimum necessary, HIPAA §164.502(b)): three layers of the clinical record.
+  /** Episode list, prescription visit counts and booking alerts: what the front desk needs to book. */
+  'episodes:read',
+  /** Diagnoses and signed notes' services and minutes: what a biller needs for a claim. */
+  'clinical:services',
+  /** The whole clinical record: intake, assessments, plans, note narratives. */
+  'clinical:read',
+  'clinical:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  therapist: ['clients:read', 'clients:write', 'staff:read'],
-  front_desk: ['clients:read', 'clients:write', 'clients:archive', 'staff:read'],
-  // Billers need demographics for claims (box 2, 3, 5) but do not edit the client record.
-  biller: ['clients:read', 'staff:read'],
+  therapist: [
+    'clients:read',
+    'clients:write',
+    'staff:read',
+    'episodes:read',
+    'clinical:services',
+    'clinical:read',
+    'clinical:write',
+  ],
+  front_desk: ['clients:read', 'clients:write', 'clients:archive', 'staff:read', 'episodes:read'],
+  // Billers need demographics for claims (box 2, 3, 5) but do not edit the client record; note
+  // narratives only when the owner grants 'clinical:read' to that person (GRANTABLE_PERMISSIONS).
+  biller: ['clients:read', 'staff:read', 'episodes:read', 'clinical:services'],
 };
+
+/** Rights an owner may give one person beyond their role (issue 3, item 11: "unless the owner grants it"). */
+export const GRANTABLE_PERMISSIONS = ['clinical:read'] as const satisfies readonly Permission[];
+export type GrantablePermission = (typeof GRANTABLE_PERMISSIONS)[number];
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The role's rights plus what the owner granted this person. */
+export function hasPermission(
+  who: { role: Role; grants?: readonly Permission[] },
+  permission: Permission,
+): boolean {
+  return roleHasPermission(who.role, permission) || (who.grants ?? []).includes(permission);
 }

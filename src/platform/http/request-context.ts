@@ -12,6 +12,8 @@ export type RequestContext = {
   userId: string;
   userName: string;
   role: Role;
+  /** Rights the owner gave this person beyond the role. */
+  grants: readonly Permission[];
   /** The clinic's IANA time zone, for its calendar dates and times in messages. */
   timeZone: string;
   now: Date;

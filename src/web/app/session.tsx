@@ -9,7 +9,7 @@ import {
 } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { roleHasPermission, type Permission } from '../../platform/authz/permissions.js';
+import { type Permission } from '../../platform/authz/permissions.js';
 import { getSession, logout, probeSession, type SessionInfo } from '../api/accounts.js';
 import { lastApiRequestAt, onUnauthorized, type ApiError } from '../api/http.js';
 import { FullPageError, FullPageLoader } from '../components/FullPageState.js';
@@ -167,7 +167,8 @@ export function useSession(): SessionInfo {
 }
 
 export function useCan(permission: Permission): boolean {
-  return roleHasPermission(useSession().user.role, permission);
+  // The server lists the role's rights plus the owner's grants for this person.
+  return useSession().user.permissions.includes(permission);
 }
 
 export function SessionProvider({ session, children }: { session: SessionInfo; children: ReactNode }) {

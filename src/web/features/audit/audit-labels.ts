@@ -25,6 +25,31 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'client.archived': 'Archived a client',
   'client.restored': 'Restored a client',
   'audit.read': 'Viewed the audit log',
+  'episode.created': 'Opened an episode of care',
+  'episode.listed': "Listed a client's episodes",
+  'episode.read': 'Viewed an episode',
+  'episode.updated': 'Changed an episode',
+  'chart.read': 'Viewed a clinical chart',
+  'services.read': 'Viewed services for billing',
+  'prescription.created': 'Recorded a prescription',
+  'prescription.updated': 'Corrected a prescription',
+  'intake.saved': 'Saved an intake',
+  'intake.read': 'Viewed an intake or alerts',
+  'consent.signed': 'Recorded a signed consent',
+  'consent.read': 'Viewed consents',
+  'assessment.created': 'Recorded an assessment',
+  'assessment.updated': 'Edited an assessment',
+  'assessment.signed': 'Signed an assessment',
+  'assessment.read': 'Viewed an assessment',
+  'treatment_plan.saved': 'Saved a treatment plan',
+  'treatment_plan.read': 'Viewed a treatment plan',
+  'note.created': 'Started a session note',
+  'note.updated': 'Edited a session note',
+  'note.deleted': 'Deleted a draft note',
+  'note.signed': 'Signed a session note',
+  'note.read': 'Viewed a session note',
+  'note.addendum_added': 'Added an addendum',
+  'report.generated': 'Generated a progress report',
 };
 
 export type ActionTone = 'read' | 'change' | 'auth' | 'warning' | 'admin';
@@ -32,8 +57,9 @@ export type ActionTone = 'read' | 'change' | 'auth' | 'warning' | 'admin';
 export function actionTone(action: AuditAction): ActionTone {
   if (action === 'auth.login_failed' || action === 'auth.account_locked') return 'warning';
   if (action.startsWith('auth.')) return 'auth';
-  if (action === 'client.read' || action === 'client.listed' || action === 'audit.read') return 'read';
-  if (action.startsWith('client.')) return 'change';
+  if (/\.(read|listed)$/.test(action) || action === 'report.generated') return 'read';
+  if (/^(client|episode|prescription|intake|consent|assessment|treatment_plan|note)\./.test(action))
+    return 'change';
   return 'admin';
 }
 
