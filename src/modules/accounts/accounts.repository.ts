@@ -13,6 +13,8 @@ export type UserForLogin = {
   email: string;
   role: Role;
   grants: GrantablePermission[];
+  credentials: string | null;
+  licenseNumber: string | null;
   passwordHash: string;
   totpSecret: string | null;
   totpEnabledAt: Date | null;
@@ -30,6 +32,8 @@ const userForLoginColumns = {
   email: users.email,
   role: users.role,
   grants: users.grants,
+  credentials: users.credentials,
+  licenseNumber: users.licenseNumber,
   passwordHash: users.passwordHash,
   totpSecret: users.totpSecret,
   totpEnabledAt: users.totpEnabledAt,
@@ -274,4 +278,17 @@ export async function markInvitation(
     .where(and(eq(invitations.clinicId, clinicId), eq(invitations.id, invitationId)))
     .returning({ id: invitations.id });
   return rows.length > 0;
+}
+
+export async function updateProfile(
+  db: Db,
+  clinicId: string,
+  userId: string,
+  changes: { name?: string; credentials?: string | null; licenseNumber?: string | null; now: Date },
+): Promise<void> {
+  const { now, ...values } = changes;
+  await db
+    .update(users)
+    .set({ ...values, updatedAt: now })
+    .where(and(eq(users.clinicId, clinicId), eq(users.id, userId)));
 }

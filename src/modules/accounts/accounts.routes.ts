@@ -14,6 +14,7 @@ import {
   ZTotpDisableRequest,
   ZTotpEnableRequest,
   ZTotpSetup,
+  ZUpdateProfileRequest,
   ZUpdateStaffRequest,
 } from './accounts.schemas.js';
 import type { AccountsService } from './accounts.service.js';
@@ -66,6 +67,21 @@ export function accountsRoutes(deps: { accounts: AccountsService; authorize: Aut
       responses: { 200: jsonContent(ZSessionInfo, 'Current session'), ...problemResponses(401) },
     }),
     async (c) => c.json(await accounts.sessionInfo(requestContext(c)), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/auth/profile',
+      tags: ['Auth'],
+      summary: 'Change your own name, credentials and licence number (shown on signed notes and reports)',
+      middleware: [authorize('signed-in')] as const,
+      request: {
+        body: { content: { 'application/json': { schema: ZUpdateProfileRequest } }, required: true },
+      },
+      responses: { 200: jsonContent(ZSessionInfo, 'Updated'), ...problemResponses(400, 401) },
+    }),
+    async (c) => c.json(await accounts.updateProfile(requestContext(c), c.req.valid('json')), 200),
   );
 
   router.openapi(

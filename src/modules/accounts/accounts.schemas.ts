@@ -39,6 +39,8 @@ export const ZSessionUser = z
     clinicName: z.string(),
     totpEnabled: z.boolean(),
     permissions: z.array(z.enum(PERMISSIONS)),
+    credentials: z.string().nullable(),
+    licenseNumber: z.string().nullable(),
   })
   .openapi('SessionUser');
 export type TSessionUser = z.infer<typeof ZSessionUser>;
@@ -62,6 +64,16 @@ export const ZStaffMember = z
   })
   .openapi('StaffMember');
 export type TStaffMember = z.infer<typeof ZStaffMember>;
+
+/** What a person says about themselves on signed notes and reports ("Theo Rapist, LMT, lic. MA12345"). */
+export const ZUpdateProfileRequest = z
+  .strictObject({
+    name: ZPersonName.optional(),
+    credentials: z.string().trim().max(60).nullable().optional(),
+    licenseNumber: z.string().trim().max(60).nullable().optional(),
+  })
+  .openapi('UpdateProfileRequest');
+export type TUpdateProfileRequest = z.infer<typeof ZUpdateProfileRequest>;
 
 export const ZUpdateStaffRequest = z
   .strictObject({

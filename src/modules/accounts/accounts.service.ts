@@ -17,6 +17,7 @@ import type {
   TSessionUser,
   TStaffMember,
   TTotpSetup,
+  TUpdateProfileRequest,
   TUpdateStaffRequest,
 } from './accounts.schemas.js';
 import {
@@ -69,6 +70,8 @@ export function createAccountsService(deps: AccountsDeps) {
     clinicName: user.clinicName,
     totpEnabled: user.totpEnabledAt !== null,
     permissions: [...new Set([...ROLE_PERMISSIONS[user.role], ...user.grants])],
+    credentials: user.credentials,
+    licenseNumber: user.licenseNumber,
   });
 
   const sessionInfo = (user: repo.UserForLogin): TSessionInfo => ({
@@ -308,6 +311,19 @@ export function createAccountsService(deps: AccountsDeps) {
       const user = await repo.findUserForLogin(database.db, ctx.clinicId, ctx.userId);
       if (!user) throw new AppError('unauthenticated', 'Please sign in.');
       return sessionInfo(user);
+    },
+
+    async updateProfile(ctx: RequestContext, input: TUpdateProfileRequest): Promise<TSessionInfo> {
+      await database.db.transaction(async (tx) => {
+        await repo.updateProfile(tx, ctx.clinicId, ctx.userId, { ...input, now: ctx.now });
+        await recordAudit(tx, ctx, {
+          action: 'staff.updated',
+          entityType: 'user',
+          entityId: ctx.userId,
+          detail: { fields: Object.keys(input) },
+        });
+      });
+      return this.sessionInfo(ctx);
     },
 
     async listStaff(ctx: RequestContext): Promise<TStaffMember[]> {

@@ -279,7 +279,11 @@ export function createClinicalChartService(deps: { database: Database }) {
           episode: { title: chart.episode.title, startedOn: chart.episode.startedOn },
           reportDate: today,
           periodFrom: chart.episode.startedOn,
-          periodTo: chart.notes.at(-1)?.sessionDate ?? today,
+          // The period covers every session and (re-)evaluation so far.
+          periodTo:
+            [...chart.notes.map((n) => n.sessionDate), ...chart.assessments.map((x) => x.assessedOn)]
+              .sort()
+              .at(-1) ?? today,
           diagnoses: latestRx?.diagnoses ?? [],
           visits: {
             used: latestRx?.usage.used ?? chart.notes.length,
@@ -301,13 +305,13 @@ export function createClinicalChartService(deps: { database: Database }) {
               text: g.description,
               status: review?.status ?? (g.status === 'not_measured' ? 'not_progressing' : g.status),
               baseline: goal.kind === 'measure' ? String(goal.baseline) : undefined,
-              current: g.latestScore !== null ? String(g.latestScore) : (review?.note ?? 'Not measured yet'),
+              current:
+                g.latestScore !== null
+                  ? String(g.latestScore)
+                  : (review?.note ?? (review ? undefined : 'Not reviewed yet')),
             };
           }),
-          summary:
-            options.summary ??
-            ([latestEval?.findings, latestEval?.recommendationNote].filter(Boolean).join('\n\n') ||
-              'See the outcome measures and goals above.'),
+          summary: options.summary ?? (latestEval?.findings || 'See the outcome measures and goals above.'),
           recommendation:
             options.kind === 'discharge' ? 'discharge' : (latestEval?.recommendation ?? 'continue'),
           recommendationNote: latestEval?.recommendationNote ?? undefined,

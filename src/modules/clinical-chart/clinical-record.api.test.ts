@@ -6,6 +6,7 @@ import {
   openEpisode,
   signedNote,
 } from '../../../tests/support/clinical-fixtures.js';
+import { extractPdfPages } from '../../../tests/support/pdf-text.js';
 import { createTestApp, type Agent, type TestContext } from '../../../tests/support/test-app.js';
 
 describe('an episode of care from prescription to progress report (API)', () => {
@@ -220,11 +221,54 @@ describe('an episode of care from prescription to progress report (API)', () => 
   });
 
   it('serves the progress report as a PDF download', async () => {
+    const letterhead = await owner.patch('/api/clinic', {
+      addressLines: ['12 Harbour Street', 'Portland, ME 04101'],
+      phone: '(207) 555-0100',
+      fax: '(207) 555-0101',
+      npi: '1245319599',
+    });
+    expect(letterhead.status).toBe(200);
+    expect((await therapist.patch('/api/clinic', { name: 'Mine now' })).status).toBe(403);
+    const profile = await therapist.patch('/api/auth/profile', {
+      credentials: 'LMT',
+      licenseNumber: 'MA-12345',
+    });
+    expect(profile.body.user).toMatchObject({ credentials: 'LMT', licenseNumber: 'MA-12345' });
     const res = await therapist.get(`/api/episodes/${episodeId}/progress-report.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="progress-report-.*\.pdf"/);
     expect(res.text.startsWith('%PDF-')).toBe(true);
+
+    const raw = await t.app.request(`http://palpa.test/api/episodes/${episodeId}/progress-report.pdf`, {
+      headers: { cookie: therapist.cookie! },
+    });
+    const bytes = new Uint8Array(await raw.arrayBuffer());
+    if (process.env.PALPA_WRITE_PDF)
+      (await import('node:fs')).writeFileSync(process.env.PALPA_WRITE_PDF, bytes);
+    const text = (await extractPdfPages(bytes)).join('\n');
+    for (const expected of [
+      'Riverside Medical Massage',
+      'Łukasz Nguyễn',
+      'Mar 14, 1985',
+      'Dr. Zoë Ødegård',
+      'M54.2',
+      'Cervicalgia',
+      'S13.4XXA',
+      '3 of 12',
+      'NDI',
+      '38',
+      '22',
+      'Oct 1, 2026',
+      'Nov 20, 2026',
+      'Rotation improved; driving tolerance 45 minutes.',
+      'Theo Rapist',
+      'LMT',
+      'MA-12345',
+      '12 Harbour Street',
+      '(207) 555-0101',
+    ])
+      expect(text, expected).toContain(expected);
   });
 
   it('locks a signed assessment', async () => {

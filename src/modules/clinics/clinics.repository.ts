@@ -3,6 +3,29 @@ import type { Db } from '../../platform/db/database.js';
 import { clinics, installation } from './clinics.tables.js';
 import type { TClinic } from './clinics.schemas.js';
 
+const clinicColumns = {
+  id: clinics.id,
+  name: clinics.name,
+  timeZone: clinics.timeZone,
+  addressLines: clinics.addressLines,
+  phone: clinics.phone,
+  fax: clinics.fax,
+  npi: clinics.npi,
+};
+
+export async function updateClinic(
+  db: Db,
+  clinicId: string,
+  changes: Partial<Pick<typeof clinics.$inferInsert, 'name' | 'addressLines' | 'phone' | 'fax' | 'npi'>>,
+): Promise<TClinic | undefined> {
+  const [row] = await db
+    .update(clinics)
+    .set(changes)
+    .where(eq(clinics.id, clinicId))
+    .returning(clinicColumns);
+  return row;
+}
+
 export async function isInstalled(db: Db): Promise<boolean> {
   const [row] = await db.select({ singleton: installation.singleton }).from(installation);
   return row !== undefined;
@@ -12,7 +35,7 @@ export async function insertClinic(db: Db, values: { name: string; now: Date }):
   const [row] = await db
     .insert(clinics)
     .values({ name: values.name, createdAt: values.now })
-    .returning({ id: clinics.id, name: clinics.name, timeZone: clinics.timeZone });
+    .returning(clinicColumns);
   if (!row) throw new Error('insert into clinics returned no row');
   return row;
 }
@@ -28,9 +51,6 @@ export async function markInstalled(db: Db, clinicId: string, now: Date): Promis
 }
 
 export async function findClinic(db: Db, clinicId: string): Promise<TClinic | undefined> {
-  const [row] = await db
-    .select({ id: clinics.id, name: clinics.name, timeZone: clinics.timeZone })
-    .from(clinics)
-    .where(eq(clinics.id, clinicId));
+  const [row] = await db.select(clinicColumns).from(clinics).where(eq(clinics.id, clinicId));
   return row;
 }

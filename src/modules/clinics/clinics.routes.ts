@@ -6,7 +6,13 @@ import { jsonContent, problemResponses } from '../../platform/http/openapi.js';
 import { requestContext, requestFacts, type Authorize } from '../../platform/http/request-context.js';
 import { createRouter, type AppEnv } from '../../platform/http/router.js';
 import { setSessionCookie } from '../accounts/index.js';
-import { ZClinic, ZClinicCreated, ZClinicSignupRequest, ZSetupStatus } from './clinics.schemas.js';
+import {
+  ZClinic,
+  ZClinicCreated,
+  ZClinicSignupRequest,
+  ZSetupStatus,
+  ZUpdateClinicRequest,
+} from './clinics.schemas.js';
 import type { ClinicCreated, ClinicsService } from './clinics.service.js';
 
 const body = { content: { 'application/json': { schema: ZClinicSignupRequest } }, required: true };
@@ -83,6 +89,21 @@ export function clinicsRoutes(deps: {
       responses: { 200: jsonContent(ZClinic, 'Clinic'), ...problemResponses(401) },
     }),
     async (c) => c.json(await clinics.getClinic(requestContext(c)), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/clinic',
+      tags: ['Clinic'],
+      summary: 'Change the clinic name and letterhead (address, phone, fax, NPI) used on reports',
+      middleware: [deps.authorize('clinic:manage')] as const,
+      request: {
+        body: { content: { 'application/json': { schema: ZUpdateClinicRequest } }, required: true },
+      },
+      responses: { 200: jsonContent(ZClinic, 'Updated'), ...problemResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await clinics.updateClinic(requestContext(c), c.req.valid('json')), 200),
   );
 
   return router;

@@ -19,8 +19,33 @@ export type TClinicSignupRequest = z.infer<typeof ZClinicSignupRequest>;
 export const ZSetupStatus = z.object({ setupRequired: z.boolean() }).openapi('SetupStatus');
 
 export const ZClinic = z
-  .object({ id: z.string().uuid(), name: z.string(), timeZone: z.string() })
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    timeZone: z.string(),
+    addressLines: z.array(z.string()),
+    phone: z.string().nullable(),
+    fax: z.string().nullable(),
+    npi: z.string().nullable(),
+  })
   .openapi('Clinic');
+
+/** The letterhead on reports to prescribers (and later on claims). */
+export const ZUpdateClinicRequest = z
+  .strictObject({
+    name: z.string().trim().min(1, 'Enter the clinic name.').max(200).optional(),
+    addressLines: z.array(z.string().trim().min(1).max(120)).max(4).optional(),
+    phone: z.string().trim().max(30).nullable().optional(),
+    fax: z.string().trim().max(30).nullable().optional(),
+    npi: z
+      .string()
+      .trim()
+      .regex(/^\d{10}$/, 'An NPI is exactly 10 digits.')
+      .nullable()
+      .optional(),
+  })
+  .openapi('UpdateClinicRequest');
+export type TUpdateClinicRequest = z.infer<typeof ZUpdateClinicRequest>;
 export type TClinic = z.infer<typeof ZClinic>;
 
 export const ZClinicCreated = z

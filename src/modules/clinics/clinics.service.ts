@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/http/request-context.js';
 import type { AccountsService, RequestMeta, SignedIn } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import * as repo from './clinics.repository.js';
-import type { TClinic, TClinicSignupRequest } from './clinics.schemas.js';
+import type { TClinic, TClinicSignupRequest, TUpdateClinicRequest } from './clinics.schemas.js';
 
 export type ClinicCreated = { clinic: TClinic; signedIn: SignedIn };
 
@@ -55,6 +55,20 @@ export function createClinicsService(deps: { database: Database; accounts: Accou
       const clinic = await repo.findClinic(database.db, ctx.clinicId);
       if (!clinic) throw notFound('The clinic');
       return clinic;
+    },
+
+    async updateClinic(ctx: RequestContext, input: TUpdateClinicRequest): Promise<TClinic> {
+      return database.db.transaction(async (tx) => {
+        const clinic = await repo.updateClinic(tx, ctx.clinicId, input);
+        if (!clinic) throw notFound('The clinic');
+        await recordAudit(tx, ctx, {
+          action: 'clinic.updated',
+          entityType: 'clinic',
+          entityId: ctx.clinicId,
+          detail: { fields: Object.keys(input) },
+        });
+        return clinic;
+      });
     },
   };
 }

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'staff:manage',
   'audit:read',
   'backups:create',
+  'clinic:manage',
   // Issue 3, item 11 (minimum necessary, HIPAA §164.502(b)): three layers of the clinical record.
   /** Episode list, prescription visit counts and booking alerts: what the front desk needs to book. */
   'episodes:read',

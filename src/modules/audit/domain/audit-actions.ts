@@ -2,6 +2,7 @@
 export const AUDIT_ACTIONS = [
   'clinic.setup',
   'clinic.signup',
+  'clinic.updated',
   'auth.login',
   'auth.login_failed',
   'auth.account_locked',

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/format.js';
 export const ACTION_LABELS: Record<AuditAction, string> = {
   'clinic.setup': 'Set up the clinic',
   'clinic.signup': 'Created the clinic',
+  'clinic.updated': 'Changed the clinic letterhead',
   'auth.login': 'Signed in',
   'auth.login_failed': 'Failed to sign in',
   'auth.account_locked': 'Account locked',
