@@ -38,14 +38,22 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
     email: DEMO_OWNER.email,
     password: DEMO_OWNER.password,
   });
+  const therapists: Caller[] = [];
   for (const therapist of THERAPISTS) {
     const invitation = await call(owner, 'POST', '/api/staff/invitations', {
       ...therapist,
       role: 'therapist',
     });
     const token = String(invitation?.acceptPath).split('/').pop();
-    await call({}, 'POST', '/api/invitations/accept', { token, password: DEMO_OWNER.password });
+    const caller: Caller = {};
+    await call(caller, 'POST', '/api/invitations/accept', { token, password: DEMO_OWNER.password });
+    therapists.push(caller);
   }
+  await call(owner, 'PATCH', '/api/clinic', {
+    addressLines: ['410 Willow Creek Road', 'Springfield, IL 62701'],
+    phone: '(555) 240-1100',
+    fax: '(555) 240-1101',
+  });
   await call(owner, 'POST', '/api/staff/invitations', {
     name: 'Riley Front',
     email: 'frontdesk@demo.palpa.example',
@@ -53,6 +61,7 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
   });
 
   const random = seededRandom(20261125);
+  const clientIds: string[] = [];
   for (let i = 0; i < 40; i++) {
     const givenName = GIVEN_NAMES[i % GIVEN_NAMES.length] as string;
     const familyName = pick(random, FAMILY_NAMES);
@@ -60,7 +69,7 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
     const phone = `(555) ${String(200 + Math.floor(random() * 700))}-${String(1000 + Math.floor(random() * 9000))}`;
-    await call(owner, 'POST', '/api/clients', {
+    const client = await call(owner, 'POST', '/api/clients', {
       givenName,
       familyName,
       dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
@@ -86,8 +95,144 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
         : {}),
       ...(i % 7 === 0 ? { notes: 'Prefers firm pressure; parking at the back entrance.' } : {}),
     });
+    clientIds.push(String(client?.id));
   }
+  await call(therapists[0]!, 'PATCH', '/api/auth/profile', {
+    credentials: 'LMT',
+    licenseNumber: 'IL-227.01234',
+  });
+  await seedNeckPainEpisode(call, therapists[0]!, clientIds[0]!);
   return { clients: 40 };
+}
+
+type Call = (
+  as: Caller,
+  method: string,
+  url: string,
+  body?: unknown,
+) => Promise<Record<string, unknown> | undefined>;
+
+/** One worked episode so the demo shows the clinical record: neck pain after a car accident, improving. */
+async function seedNeckPainEpisode(call: Call, therapist: Caller, clientId: string): Promise<void> {
+  const episode = (await call(therapist, 'POST', `/api/clients/${clientId}/episodes`, {
+    title: 'Neck pain after car accident',
+    payerContext: 'auto_pip',
+    onsetDate: '2025-09-24',
+    startedOn: '2025-10-01',
+  }))!;
+  const e = `/api/episodes/${String(episode.id)}`;
+  await call(therapist, 'POST', `${e}/prescriptions`, {
+    prescriberName: 'Dr. Helen Marsh',
+    prescriberPractice: 'Springfield Family Medicine',
+    prescriberFax: '(555) 310-2201',
+    prescriberNpi: '1234567893',
+    writtenOn: '2025-09-29',
+    diagnoses: ['S13.4XXA', 'M54.2'],
+    orderText: 'Medical massage for cervical strain, evaluate and treat.',
+    frequencyPerWeek: 2,
+    durationWeeks: 6,
+    visitsAuthorised: 12,
+    expiresOn: '2026-01-15',
+  });
+  await call(therapist, 'PUT', `${e}/intake`, {
+    healthHistory: {
+      complaints: [
+        { description: 'Neck pain and stiffness, worse turning to the right', onsetDate: '2025-09-24' },
+      ],
+      conditions: [{ condition: 'migraine', status: 'past' }],
+      medications: [{ name: 'Ibuprofen 400 mg', reason: 'Neck pain' }],
+      surgeries: [],
+      injuries: [{ description: 'Rear-end collision, whiplash', date: '2025-09-24' }],
+      allergies: [],
+      pregnancy: { status: 'not_applicable' },
+      devices: [],
+      activityLevel: 'moderate',
+      goalsInClientsWords: 'Drive to work without neck pain.',
+    },
+  });
+  const ndi = (sum: number) => Array.from({ length: 10 }, (_, i) => Math.max(0, Math.min(5, sum - i * 5)));
+  const mark = (id: string, regionId: string, intensity: number) => ({
+    id,
+    view: 'back',
+    regionId,
+    x: regionId.endsWith('left') ? 0.42 : 0.58,
+    y: 0.2,
+    type: 'trigger_point',
+    intensity,
+  });
+  const initial = (await call(therapist, 'POST', `${e}/assessments`, {
+    kind: 'initial',
+    assessedOn: '2025-10-01',
+    posture: 'Forward head posture; right shoulder elevated.',
+    painNprs: 6,
+    rangeOfMotion: [
+      { joint: 'cervical', movement: 'rotation', side: 'right', degrees: 50, painful: true },
+      { joint: 'cervical', movement: 'rotation', side: 'left', degrees: 68 },
+    ],
+    specialTests: [{ test: 'spurling', side: 'right', result: 'negative' }],
+    marks: [
+      mark('6d1f0c64-1b7e-4c1e-9a55-000000000001', 'upper_trapezius_right', 3),
+      mark('6d1f0c64-1b7e-4c1e-9a55-000000000002', 'upper_trapezius_left', 2),
+    ],
+    outcomeMeasures: [{ instrument: 'ndi', answers: ndi(19) }],
+  }))!;
+  await call(therapist, 'POST', `/api/assessments/${String(initial.id)}/sign`, {
+    version: Number(initial.version),
+  });
+  await call(therapist, 'PUT', `${e}/plan`, {
+    problems: ['Neck pain limiting driving', 'Reduced right cervical rotation'],
+    goals: [
+      {
+        id: 'ndi',
+        term: 'long',
+        kind: 'measure',
+        instrument: 'ndi',
+        baseline: 38,
+        target: 18,
+        targetDate: '2025-12-31',
+      },
+      {
+        id: 'drive',
+        term: 'short',
+        kind: 'functional',
+        text: 'Check the blind spot without pain',
+        targetDate: '2025-11-15',
+      },
+    ],
+    techniques: [{ technique: 'trigger_point', regions: ['upper_trapezius_left', 'upper_trapezius_right'] }],
+    frequencyPerWeek: 2,
+    durationWeeks: 6,
+    precautions: [],
+  });
+  const dates = ['2025-10-06', '2025-10-09', '2025-10-14', '2025-10-17', '2025-10-21', '2025-10-24'];
+  for (const [i, sessionDate] of dates.entries()) {
+    const note = (await call(therapist, 'POST', `${e}/notes`, { sessionDate, templateId: 'neck_pain' }))!;
+    const saved = (await call(therapist, 'PATCH', `/api/notes/${String(note.id)}`, {
+      version: Number(note.version),
+      subjective: `Neck pain ${6 - Math.floor(i / 2)}/10; driving ${15 + i * 5} minutes before pain.`,
+      objective: 'Hypertonic upper trapezius and levator scapulae, right more than left.',
+      assessment: 'Good response; less guarding each visit.',
+      plan: 'Continue per plan of care.',
+      painBefore: 6 - Math.floor(i / 2),
+      painAfter: 3,
+    }))!;
+    await call(therapist, 'POST', `/api/notes/${String(note.id)}/sign`, { version: Number(saved.version) });
+  }
+  const reEvaluation = (await call(therapist, 'POST', `${e}/assessments`, {
+    kind: 're_evaluation',
+    assessedOn: '2025-10-28',
+    findings: 'Right rotation improved from 50° to 70°; drives 40 minutes without pain.',
+    painNprs: 3,
+    rangeOfMotion: [{ joint: 'cervical', movement: 'rotation', side: 'right', degrees: 70 }],
+    marks: [mark('6d1f0c64-1b7e-4c1e-9a55-000000000003', 'upper_trapezius_right', 1)],
+    outcomeMeasures: [{ instrument: 'ndi', answers: ndi(11) }],
+    goalReviews: [{ goalId: 'drive', status: 'met' }],
+    recommendation: 'continue',
+    recommendationNote: 'Continue 2×/week for 3 more weeks, then re-evaluate.',
+  }))!;
+  await call(therapist, 'POST', `/api/assessments/${String(reEvaluation.id)}/sign`, {
+    version: Number(reEvaluation.version),
+  });
 }
 
 const isEntryPoint =
@@ -114,7 +259,9 @@ if (isEntryPoint) {
     if (((await setup.json()) as { setupRequired: boolean }).setupRequired) {
       console.log('Seeding the demo clinic…');
       const { clients } = await seedDemo(app);
-      console.log(`Seeded Willow Creek Medical Massage: 1 owner, 3 therapists, ${clients} clients.`);
+      console.log(
+        `Seeded Willow Creek Medical Massage: 1 owner, 3 therapists, ${clients} clients, one episode of care with 6 signed sessions.`,
+      );
     }
     await database.close();
     await unlock();

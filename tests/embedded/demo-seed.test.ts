@@ -22,7 +22,14 @@ async function seededPeople() {
     expect((await owner.post('/api/auth/login', DEMO_OWNER)).status).toBe(200);
     const clients = await owner.get('/api/clients?limit=100');
     const staff = await owner.get('/api/staff');
+    const withEpisodes = [];
+    for (const client of clients.body.items as { id: string }[]) {
+      const overview = await owner.get(`/api/clients/${client.id}/clinical-overview`);
+      for (const item of overview.body.items as { episode: { title: string }; sessionCount: number }[])
+        withEpisodes.push(`${item.episode.title}:${item.sessionCount}`);
+    }
     return {
+      episodes: withEpisodes,
       clients: clients.body.items.map((c: Record<string, unknown>) =>
         [c.givenName, c.familyName, c.dateOfBirth, c.phone].join('|'),
       ),
@@ -34,11 +41,12 @@ async function seededPeople() {
 }
 
 describe('demo seed', () => {
-  it('creates one clinic, an owner, three therapists and 40 clients, the same every time', async () => {
+  it('creates one clinic, an owner, three therapists, 40 clients and one episode of care, the same every time', async () => {
     const first = await seededPeople();
     expect(first.clients).toHaveLength(40);
     expect(first.staff.filter((s: string) => s.endsWith(':therapist'))).toHaveLength(3);
     expect(first.staff.filter((s: string) => s.endsWith(':owner'))).toHaveLength(1);
+    expect(first.episodes).toEqual(['Neck pain after car accident:6']);
     const second = await seededPeople();
     expect(second).toEqual(first);
   });
