@@ -212,3 +212,36 @@ export async function outcomeResultsOfEpisode(db: Db, clinicId: string, episodeI
     .where(and(eq(outcomeMeasureResults.clinicId, clinicId), eq(outcomeMeasureResults.episodeId, episodeId)))
     .orderBy(asc(outcomeMeasureResults.takenOn), asc(outcomeMeasureResults.instrument));
 }
+
+/** Every mark of an episode, oldest first, optionally of one region and/or type: the chart over visits. */
+export async function queryMarks(
+  db: Db,
+  clinicId: string,
+  episodeId: string,
+  filter: { regionId?: string | undefined; type?: string | undefined },
+) {
+  return db
+    .select({
+      id: bodyChartMarks.id,
+      recordedOn: bodyChartMarks.recordedOn,
+      assessmentId: bodyChartMarks.assessmentId,
+      sessionNoteId: bodyChartMarks.sessionNoteId,
+      view: bodyChartMarks.view,
+      regionId: bodyChartMarks.regionId,
+      x: bodyChartMarks.x,
+      y: bodyChartMarks.y,
+      type: bodyChartMarks.markType,
+      intensity: bodyChartMarks.intensity,
+      note: bodyChartMarks.note,
+    })
+    .from(bodyChartMarks)
+    .where(
+      and(
+        eq(bodyChartMarks.clinicId, clinicId),
+        eq(bodyChartMarks.episodeId, episodeId),
+        filter.regionId ? eq(bodyChartMarks.regionId, filter.regionId) : undefined,
+        filter.type ? eq(bodyChartMarks.markType, filter.type) : undefined,
+      ),
+    )
+    .orderBy(asc(bodyChartMarks.recordedOn), asc(bodyChartMarks.regionId));
+}

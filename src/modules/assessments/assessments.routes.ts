@@ -3,7 +3,13 @@ import { jsonContent, problemResponses, ZIdParam } from '../../platform/http/ope
 import { requestContext, type Authorize } from '../../platform/http/request-context.js';
 import { createRouter } from '../../platform/http/router.js';
 import { ZVersion } from '../../platform/http/zod-fields.js';
-import { ZAssessment, ZCreateAssessmentRequest, ZUpdateAssessmentRequest } from './assessments.schemas.js';
+import {
+  ZAssessment,
+  ZCreateAssessmentRequest,
+  ZMarkHistory,
+  ZMarksQuery,
+  ZUpdateAssessmentRequest,
+} from './assessments.schemas.js';
 import type { AssessmentsService } from './assessments.service.js';
 import { ROM_NORMS, SPECIAL_TESTS } from './domain/assessment.js';
 import { BODY_REGIONS } from './domain/body-regions.js';
@@ -70,6 +76,23 @@ export function assessmentsRoutes(deps: { assessments: AssessmentsService; autho
         await assessments.sign(requestContext(c), c.req.valid('param').id, c.req.valid('json').version),
         200,
       ),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/episodes/{id}/marks',
+      tags: ['Assessments'],
+      summary: 'Body-chart marks across visits, by region and/or type (e.g. trigger points in one muscle)',
+      middleware: [authorize('clinical:read')] as const,
+      request: { params: ZIdParam, query: ZMarksQuery },
+      responses: {
+        200: jsonContent(ZMarkHistory, 'Marks, oldest first'),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) =>
+      c.json(await assessments.marks(requestContext(c), c.req.valid('param').id, c.req.valid('query')), 200),
   );
 
   router.openapi(

@@ -128,3 +128,31 @@ export const ZAssessment = z
   })
   .openapi('Assessment');
 export type TAssessment = z.infer<typeof ZAssessment>;
+
+export const ZMarksQuery = z.strictObject({
+  regionId: z.string().max(60).optional(),
+  type: z.enum(MARK_TYPES).optional(),
+});
+export type TMarksQuery = z.infer<typeof ZMarksQuery>;
+
+export const ZMarkHistory = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string().uuid(),
+        recordedOn: z.string(),
+        assessmentId: z.string().uuid().nullable(),
+        sessionNoteId: z.string().uuid().nullable(),
+        view: z.enum(BODY_VIEWS),
+        regionId: z.string(),
+        regionLabel: z.string(),
+        x: z.number(),
+        y: z.number(),
+        type: z.enum(MARK_TYPES),
+        intensity: z.number().int(),
+        note: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('MarkHistory');
+export type TMarkHistory = z.infer<typeof ZMarkHistory>;

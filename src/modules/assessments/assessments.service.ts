@@ -12,12 +12,14 @@ import {
 import type {
   TAssessment,
   TCreateAssessmentRequest,
+  TMarkHistory,
+  TMarksQuery,
   TOutcomeMeasureResult,
   TUpdateAssessmentRequest,
 } from './assessments.schemas.js';
 import * as repo from './assessments.repository.js';
 import { romNorm, romPercentOfNormal } from './domain/assessment.js';
-import type { BodyChartMark } from './domain/body-regions.js';
+import { regionLabel, type BodyChartMark } from './domain/body-regions.js';
 
 export type OutcomeEntry = {
   instrument: OutcomeMeasureId;
@@ -241,6 +243,29 @@ export function createAssessmentsService(deps: { database: Database }) {
           clientIds: [episode.clientId],
         });
         return loadOne(tx, ctx, id);
+      });
+    },
+
+    /** Body-chart marks across the episode's visits, filtered by region and/or type (issue 3, item 4). */
+    async marks(ctx: RequestContext, episodeId: string, filter: TMarksQuery): Promise<TMarkHistory> {
+      return database.db.transaction(async (tx) => {
+        const episode = await requireEpisode(tx, ctx, episodeId, { forWrite: false });
+        const rows = await repo.queryMarks(tx, ctx.clinicId, episodeId, filter);
+        await recordAudit(tx, ctx, {
+          action: 'assessment.read',
+          entityType: 'body_chart',
+          entityId: episodeId,
+          clientIds: [episode.clientId],
+          detail: { filter, count: rows.length },
+        });
+        return {
+          items: rows.map((r) => ({
+            ...r,
+            view: r.view as TMarkHistory['items'][number]['view'],
+            type: r.type as TMarkHistory['items'][number]['type'],
+            regionLabel: regionLabel(r.regionId),
+          })),
+        };
       });
     },
 

@@ -194,6 +194,17 @@ describe('an episode of care from prescription to progress report (API)', () => 
       findings: 'Rotation improved; driving tolerance 45 minutes.',
       rangeOfMotion: [{ joint: 'cervical', movement: 'rotation', side: 'right', degrees: 72 }],
       outcomeMeasures: [{ instrument: 'ndi', answers: ndiAnswers(11) }],
+      marks: [
+        {
+          id: '0b6f9a8e-6d8c-4a53-9f1c-2f5f0c7b1a02',
+          view: 'back',
+          regionId: 'upper_trapezius_left',
+          x: 0.4,
+          y: 0.2,
+          type: 'trigger_point',
+          intensity: 1,
+        },
+      ],
       goalReviews: [{ goalId: 'drive', status: 'met' }],
       recommendation: 'continue',
       recommendationNote: 'Continue 2×/week for 4 more weeks.',
@@ -214,6 +225,16 @@ describe('an episode of care from prescription to progress report (API)', () => 
       goal: { target: 18, targetDate: '2026-12-20' },
     });
     expect(chart.body.plan.goalProgress[0].status).toBe('progressing');
+    const marks = await therapist.get(
+      `/api/episodes/${episodeId}/marks?regionId=upper_trapezius_left&type=trigger_point`,
+    );
+    expect(
+      marks.body.items.map((m: { recordedOn: string; intensity: number }) => [m.recordedOn, m.intensity]),
+    ).toEqual([
+      ['2026-10-01', 3],
+      ['2026-11-20', 1],
+    ]);
+    expect(marks.body.items[0].regionLabel).toMatch(/upper trapezius/i);
     const kinds = chart.body.timeline.map((i: { kind: string }) => i.kind);
     expect(kinds.slice(0, 3)).toEqual(['episode_opened', 'prescription', 'assessment']);
     expect(kinds).toContain('re_evaluation');
@@ -269,6 +290,17 @@ describe('an episode of care from prescription to progress report (API)', () => 
       '(207) 555-0101',
     ])
       expect(text, expected).toContain(expected);
+  });
+
+  it('serves a discharge summary too', async () => {
+    const raw = await t.app.request(
+      `http://palpa.test/api/episodes/${episodeId}/progress-report.pdf?kind=discharge`,
+      { headers: { cookie: therapist.cookie! } },
+    );
+    expect(raw.status).toBe(200);
+    const text = (await extractPdfPages(new Uint8Array(await raw.arrayBuffer()))).join('\n');
+    expect(text).toContain('Discharge summary');
+    expect(text).toMatch(/Discharge/);
   });
 
   it('locks a signed assessment', async () => {
