@@ -5,5 +5,7 @@ export default defineConfig({
   root: 'src/web',
   plugins: [react()],
   build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  // The API lives under /api, and so do the web app's own modules (src/web/api/*.ts): forward everything
+  // under /api except those source files.
+  server: { proxy: { '^/api/(?![^?]*\\.tsx?(\\?|$))': 'http://localhost:3000' } },
 });
