@@ -54,8 +54,13 @@ export async function prescriptionsWithUsage(
 ): Promise<{ row: repo.PrescriptionRow; usage: TPrescriptionSummary['usage'] }[]> {
   const rows = await repo.listPrescriptions(tx, ctx.clinicId, episodeId);
   if (rows.length === 0) return [];
-  const counts = allocateSessions(rows, await repo.sessionDatesOfEpisode(tx, ctx.clinicId, episodeId));
   const today = calendarDateIn(ctx.timeZone, ctx.now);
+  // A visit is used once its session day has come, signed or still a draft; a note started ahead of time
+  // for a future date is not a visit yet.
+  const sessionDates = (await repo.sessionDatesOfEpisode(tx, ctx.clinicId, episodeId)).filter(
+    (d) => d <= today,
+  );
+  const counts = allocateSessions(rows, sessionDates);
   return rows.map((row) => ({ row, usage: prescriptionUsage(row, counts.get(row.id) ?? 0, today) }));
 }
 
