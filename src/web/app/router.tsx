@@ -12,6 +12,8 @@ import { ClientPage } from '../features/clients/ClientPage.js';
 import { ClientsPage } from '../features/clients/ClientsPage.js';
 import { NewClientPage } from '../features/clients/NewClientPage.js';
 import { SetupPage } from '../features/clinics/SetupPage.js';
+import { EpisodePage } from '../features/episodes/EpisodePage.js';
+import { NoteEditorPage } from '../features/episodes/notes/NoteEditorPage.js';
 import { AppLayout } from './AppLayout.js';
 import { RequireSession, SessionWatcher, SETUP_KEY } from './session.js';
 
@@ -67,6 +69,22 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="clients:read">
                     <ClientPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/clients/:clientId/episodes/:episodeId',
+                element: (
+                  <RequirePermission permission="episodes:read">
+                    <EpisodePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/clients/:clientId/episodes/:episodeId/notes/:noteId',
+                element: (
+                  <RequirePermission permission="clinical:read">
+                    <NoteEditorPage />
                   </RequirePermission>
                 ),
               },

@@ -20,13 +20,23 @@ const palpa: MantineColorsTuple = [
   '#00566a',
 ];
 
-/** Light variants (alerts, badges) get their text in shade 9, so it reads at WCAG AA contrast. */
+/**
+ * Yellow's and orange's shade 9 are too light for text on their light backgrounds (2.8:1 and 3.9:1):
+ * these darker tones reach 6.8:1 and 6.6:1.
+ */
+const DARK_TEXT: Record<string, string> = { yellow: '#7a4d00', orange: '#9a3412' };
+
+/** Text in a theme colour that reads at WCAG AA on that colour's light background (alerts, badges). */
+export const readableTextColor = (color: string): string =>
+  DARK_TEXT[color] ?? `var(--mantine-color-${color}-9)`;
+
+/** Light variants (alerts, badges) get their text in shade 9 (or darker), so it reads at WCAG AA contrast. */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const defaults = defaultVariantColorsResolver(input);
   if (input.variant !== 'light') return defaults;
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor) return defaults;
-  return { ...defaults, color: `var(--mantine-color-${parsed.color}-9)` };
+  return { ...defaults, color: readableTextColor(parsed.color) };
 };
 
 export const theme = createTheme({

@@ -7,6 +7,7 @@ import {
   NativeSelect,
   Skeleton,
   Stack,
+  Switch,
   Table,
   Text,
   VisuallyHidden,
@@ -40,6 +41,25 @@ export function StaffPage() {
   const { staff } = useStaffNames();
   const [inviting, setInviting] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const grant = useMutation({
+    mutationFn: ({ member, allow }: { member: StaffMember; allow: boolean }) =>
+      updateStaff(member.id, { version: member.version, grants: allow ? ['clinical:read'] : [] }),
+    onSuccess: (member) => {
+      void queryClient.invalidateQueries({ queryKey: STAFF_KEY });
+      const allowed = member.grants.includes('clinical:read');
+      const message = allowed
+        ? `${member.name} may now read clinical notes.`
+        : `${member.name} no longer reads clinical notes (billing details only).`;
+      setAnnouncement(message);
+      notifications.show({ color: 'teal', title: 'Access changed', message });
+    },
+    onError: () => {
+      setAnnouncement('The change was not saved.');
+      void queryClient.invalidateQueries({ queryKey: STAFF_KEY });
+    },
+  });
 
   const reactivate = useMutation({
     mutationFn: (member: StaffMember) => updateStaff(member.id, { version: member.version, active: true }),
@@ -76,6 +96,18 @@ export function StaffPage() {
         <Section title="Team">
           {staff.isError && <ApiErrorAlert error={staff.error} title="The staff list could not be loaded" />}
           {reactivate.error && <ApiErrorAlert error={reactivate.error} mb="md" />}
+          {grant.error && (
+            <ApiErrorAlert
+              error={grant.error}
+              title="Access to clinical notes was not changed"
+              mb="md"
+              withCloseButton
+              onClose={() => grant.reset()}
+            />
+          )}
+          <VisuallyHidden role="status" aria-live="polite">
+            {announcement}
+          </VisuallyHidden>
           {staff.isPending ? (
             <Stack gap="sm">
               <Skeleton height={18} />
@@ -90,7 +122,7 @@ export function StaffPage() {
                     <Table.Th>Name</Table.Th>
                     <Table.Th>Role</Table.Th>
                     <Table.Th>Last sign-in</Table.Th>
-                    <Table.Th>Two-factor</Table.Th>
+                    <Table.Th style={{ whiteSpace: 'nowrap' }}>Two-factor</Table.Th>
                     <Table.Th>Status</Table.Th>
                     {canManage && (
                       <Table.Th>
@@ -120,10 +152,40 @@ export function StaffPage() {
                             {member.email}
                           </Text>
                         </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td>
                           <Badge variant="light" color={ROLE_COLORS[member.role]}>
                             {ROLE_LABELS[member.role]}
                           </Badge>
+                          {member.role === 'biller' &&
+                            (canManage ? (
+                              <Switch
+                                mt={8}
+                                size="sm"
+                                label="May read clinical notes"
+                                description="Otherwise diagnoses and services only"
+                                checked={
+                                  grant.isPending && grant.variables?.member.id === member.id
+                                    ? grant.variables.allow
+                                    : member.grants.includes('clinical:read')
+                                }
+                                disabled={
+                                  !active || (grant.isPending && grant.variables?.member.id === member.id)
+                                }
+                                onChange={(event) =>
+                                  grant.mutate({ member, allow: event.currentTarget.checked })
+                                }
+                                styles={{
+                                  label: { fontSize: 'var(--mantine-font-size-sm)' },
+                                  description: { marginTop: 0 },
+                                }}
+                              />
+                            ) : (
+                              member.grants.includes('clinical:read') && (
+                                <Text size="xs" c="dimmed" mt={4}>
+                                  May read clinical notes
+                                </Text>
+                              )
+                            ))}
                         </Table.Td>
                         <Table.Td>
                           <Text size="sm" c={member.lastLoginAt ? undefined : 'dimmed'}>

@@ -2,10 +2,10 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../platform/authz/permissio
 
 /** What each role may do, in the words of a clinic (the rights themselves are in permissions.ts). */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  owner: 'Everything: clients, staff, audit log and backups',
-  therapist: 'Views and edits clients',
-  front_desk: 'Views, edits and archives clients',
-  biller: 'Views clients, cannot change them',
+  owner: 'Everything: clients, clinical records, staff, audit log and backups',
+  therapist: 'Views and edits clients and their clinical records',
+  front_desk: 'Views, edits and archives clients; sees visit counts for booking',
+  biller: 'Views clients, diagnoses and billed services; not the notes unless allowed',
 };
 
 export const ROLE_OPTIONS = ROLES.map((role) => ({

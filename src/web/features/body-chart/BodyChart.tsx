@@ -764,6 +764,9 @@ function MarkForm({
     <form
       onSubmit={(event) => {
         event.preventDefault();
+        // The dialog renders in a portal, but React still bubbles its submit to a form around the chart
+        // (an assessment or a note): keep "Save mark" from saving the whole record.
+        event.stopPropagation();
         const trimmed = note.trim();
         const { note: _old, ...rest } = draft.mark;
         onSave({ ...rest, type, intensity, ...(trimmed ? { note: trimmed } : {}) });

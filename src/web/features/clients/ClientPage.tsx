@@ -19,6 +19,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { ageOn, formatDateOnly, formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ClientActivity } from '../audit/ClientActivity.js';
+import { ClientAlertBadges } from '../episodes/ScreeningAlerts.js';
 import {
   clientToForm,
   FIELD_LABELS,
@@ -27,6 +28,7 @@ import {
   toUpdateInput,
   type ClientFormValues,
 } from './client-form.js';
+import { ClientEpisodes } from './ClientEpisodes.js';
 import { ClientFormFields } from './ClientForm.js';
 import { LeaveGuard, SaveBar } from './FormChrome.js';
 import { useClientForm } from './useClientForm.js';
@@ -82,6 +84,7 @@ function ClientEditor({ initial }: { initial: Client }) {
   const canWrite = useCan('clients:write');
   const canArchive = useCan('clients:archive');
   const canAudit = useCan('audit:read');
+  const canSeeEpisodes = useCan('episodes:read');
   /** The version the form is based on: every change is sent with its version number. */
   const [original, setOriginal] = useState(initial);
   const [conflict, setConflict] = useState<ApiError | null>(null);
@@ -244,6 +247,7 @@ function ClientEditor({ initial }: { initial: Client }) {
         <Text size="sm" c="dimmed">
           Last changed by {original.updatedBy.name} on {formatDateTime(original.updatedAt)}
         </Text>
+        {canSeeEpisodes && <ClientAlertBadges clientId={original.id} />}
       </PageHeader>
 
       <Stack gap="lg">
@@ -313,6 +317,8 @@ function ClientEditor({ initial }: { initial: Client }) {
             Your role can view this client but not change the record.
           </Alert>
         )}
+
+        {canSeeEpisodes && <ClientEpisodes clientId={original.id} archived={original.archived} />}
 
         <form onSubmit={submit} noValidate aria-label="Client record">
           <Stack gap="lg">
