@@ -1,97 +1,24 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2e, type E2e } from './e2e-support.js';
 
 /**
  * The issue's end-to-end path in Debian's chromium against a real Palpa process:
  * setup → sign in → add a client → find it misspelt → edit → stale edit in a second tab → sign out.
  * Screenshots of each main page land in test-output/screenshots at tablet width (768 px).
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'palpa-e2e-'));
-
-let server: ChildProcess | undefined;
-let browser: Browser | undefined;
+let e2e: E2e;
 let baseUrl = '';
-const consoleProblems: string[] = [];
-
-async function startServer(): Promise<string> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('vite build failed');
-  }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      PALPA_DATA_DIR: path.join(work, 'data'),
-      PALPA_BACKUP_DIR: path.join(work, 'backups'),
-    },
-  });
-  server = child;
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    const url = /Palpa is running at (\S+)/.exec(output)?.[1];
-    if (url) return url;
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server did not start: ${output}`);
-}
-
-async function newPage(width = 768, height = 1024): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleProblems.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleProblems.push(error.message));
-  return page;
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const newPage = (width?: number, height?: number) => e2e.newPage(width, height);
+const shot = (page: Page, name: string) => e2e.shot(page, name);
 
 beforeAll(async () => {
-  expect(
-    fs.existsSync(CHROMIUM),
-    `${CHROMIUM} is missing: npm test installs it (apt-get install chromium)`,
-  ).toBe(true);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  baseUrl = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  e2e = await startE2e();
+  baseUrl = e2e.baseUrl;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((resolve) =>
-    server?.exitCode !== null ? resolve(undefined) : server.once('exit', resolve),
-  );
-  fs.rmSync(work, { recursive: true, force: true });
+  await e2e?.stop();
 });
 
 describe('a therapist sets Palpa up and manages clients in the browser', () => {
@@ -200,7 +127,7 @@ describe('a therapist sets Palpa up and manages clients in the browser', () => {
     await page.waitForURL(/\/login/);
 
     // Nothing the Content-Security-Policy blocked and no script errors (the 409 and the signed-out 401s are expected).
-    expect(consoleProblems.filter((text) => !/status of (401|409)/.test(text))).toEqual([]);
+    expect(e2e.consoleProblems.filter((text) => !/status of (401|409)/.test(text))).toEqual([]);
   });
 
   it('labels every form field on the main pages', async () => {

@@ -102,7 +102,10 @@ async function loadChart(tx: Db, ctx: RequestContext, episodeId: string): Promis
       title: ASSESSMENT_KIND_LABELS[a.kind],
       detail:
         [
-          ...a.outcomeMeasures.map((m) => `${instrumentFacts(m.instrument).name} ${m.score}`),
+          ...a.outcomeMeasures.map((m) => {
+            const facts = instrumentFacts(m.instrument);
+            return `${facts.name} ${m.score}${facts.unit === '%' ? '%' : ''}`;
+          }),
           a.recommendation ? `Recommends: ${RECOMMENDATION_LABELS[a.recommendation].toLowerCase()}` : null,
         ]
           .filter(Boolean)

@@ -168,7 +168,7 @@ describe('an episode of care from prescription to progress report (API)', () => 
     expect(res.status).toBe(200);
     expect(res.body.goalProgress[0]).toMatchObject({
       description: 'NDI from 38% to ≤18% by Dec 20, 2026',
-      status: 'not_progressing',
+      status: 'not_measured',
     });
     const wrong = await therapist.request('PUT', `/api/episodes/${episodeId}/plan`, {
       json: { ...plan, version: res.body.version, goals: [{ ...plan.goals[0], target: 50 }] },

@@ -34,11 +34,13 @@ export function goalProgress(goals: readonly TreatmentGoal[], scores: readonly S
         latestOn: null,
       };
     const facts = instrumentFacts(goal.instrument);
-    const latest = scores.filter((s) => s.instrument === goal.instrument).at(-1);
+    const taken = scores.filter((s) => s.instrument === goal.instrument);
+    const latest = taken.at(-1);
     return {
       goalId: goal.id,
       description: describeGoal(goal, facts),
-      status: measureGoalStatus(goal, latest?.score, facts),
+      // The first score is the baseline itself: progress needs a follow-up score.
+      status: taken.length < 2 ? ('not_measured' as const) : measureGoalStatus(goal, latest?.score, facts),
       latestScore: latest?.score ?? null,
       latestOn: latest?.takenOn ?? null,
     };

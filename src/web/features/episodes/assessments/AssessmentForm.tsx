@@ -491,7 +491,8 @@ export function AssessmentForm({ chart, assessment, initialKind, onSaved, onDirt
             <Textarea
               id={assessmentFieldId('posture')}
               label="Posture and visual findings"
-              placeholder="e.g. Forward head posture; right shoulder elevated."
+              // A signed record must not show an example as if it had been written.
+              placeholder={readOnly ? 'Not recorded' : 'e.g. Forward head posture; right shoulder elevated.'}
               value={values.posture}
               onChange={(e) => update({ posture: e.currentTarget.value }, 'posture')}
               readOnly={readOnly}
@@ -504,7 +505,7 @@ export function AssessmentForm({ chart, assessment, initialKind, onSaved, onDirt
             <Textarea
               id={assessmentFieldId('gait')}
               label="Gait"
-              placeholder="e.g. Normal cadence; reduced arm swing on the right."
+              placeholder={readOnly ? 'Not recorded' : 'e.g. Normal cadence; reduced arm swing on the right.'}
               value={values.gait}
               onChange={(e) => update({ gait: e.currentTarget.value }, 'gait')}
               readOnly={readOnly}

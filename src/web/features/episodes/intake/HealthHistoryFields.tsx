@@ -27,7 +27,7 @@ import {
   DEVICE_OPTIONS,
   intakeFieldId,
   MEDICATION_CLASS_OPTIONS,
-  medicationClassNoun,
+  medicationClassWithArticle,
   newRow,
   PREGNANCY_LABELS,
   type IntakeFormValues,
@@ -331,7 +331,7 @@ export function HealthHistoryFields({ values, errors, onUpdate, onRowsChanged }:
                     <IconInfoCircle size={16} color="var(--mantine-color-palpa-7)" aria-hidden />
                   )}
                   <Text size="sm" c={BLEEDING_CLASSES.has(recognised) ? 'orange.9' : 'gray.7'}>
-                    Recognised as {medicationClassNoun(recognised)}
+                    Recognised as {medicationClassWithArticle(recognised)}
                     {row.medicationClass && row.medicationClass !== recognised
                       ? ': screening still counts it as one.'
                       : '.'}

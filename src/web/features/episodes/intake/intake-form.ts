@@ -359,6 +359,12 @@ export const MEDICATION_CLASS_OPTIONS = MEDICATION_CLASSES.map((m) => ({
   label: m.label,
 }));
 export const medicationClassNoun = (code: MedicationClass): string => MEDICATION_CLASS_NOUNS[code];
+/** The class as it reads after "Recognised as": "an anticoagulant", "a corticosteroid", "insulin". */
+export function medicationClassWithArticle(code: MedicationClass): string {
+  const noun = MEDICATION_CLASS_NOUNS[code];
+  if (code === 'insulin' || code === 'other') return noun;
+  return /^[aeiou]|^NSAID/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
 export const DEVICE_OPTIONS = DEVICES.map((d) => ({ value: d.code, label: d.label }));
 export const ACTIVITY_OPTIONS = ACTIVITY_LEVELS.map((a) => ({ value: a.code, label: a.label }));
 

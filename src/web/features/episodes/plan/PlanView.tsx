@@ -16,7 +16,7 @@ export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = {
   met: 'Met',
   progressing: 'Progressing',
   not_progressing: 'Not progressing',
-  not_measured: 'Not measured',
+  not_measured: 'No follow-up score yet',
 };
 
 const GOAL_STATUS_COLORS: Readonly<Record<GoalStatus, string>> = {

@@ -41,7 +41,8 @@ export function Icd10Picker({ id, value, onChange, error, codeErrors = {} }: Pro
   const [debounced] = useDebouncedValue(search.trim(), 200);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const full = value.length >= MAX_DIAGNOSES;
-  const enabled = debounced.length >= 2 && !full;
+  // Once a code is picked the box is empty: no search (nor spinner) for the debounced old text.
+  const enabled = debounced.length >= 2 && search.trim().length >= 2 && !full;
 
   const results = useQuery({
     queryKey: ['icd10cm', debounced.toLowerCase()],

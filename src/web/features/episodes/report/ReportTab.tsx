@@ -64,7 +64,12 @@ export function ReportTab({ chart, onChanged }: { chart: ClinicalChart; onChange
       done: chart.measures.length > 0,
       label: 'Outcome measures',
       detail: chart.measures.length
-        ? chart.measures.map((m) => `${m.name} ${m.baseline} → ${m.latest}`).join('; ')
+        ? chart.measures
+            .map((m) => {
+              const unit = m.unit === '%' ? '%' : '';
+              return `${m.name} ${m.baseline}${unit} → ${m.latest}${unit}`;
+            })
+            .join('; ')
         : 'No scored outcome measure yet',
     },
     {

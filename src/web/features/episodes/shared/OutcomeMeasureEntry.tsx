@@ -142,6 +142,12 @@ export function OutcomeMeasureEntry({
           <Text size="sm" c="gray.7">
             {label}
           </Text>
+          {/* The item's section (NDI "Pain intensity"), as shown while editing. */}
+          {description && (
+            <Text size="xs" c="dimmed">
+              {description}
+            </Text>
+          )}
           <Text fw={600}>{answer === null ? 'Not answered' : answer}</Text>
         </Stack>
       );
