@@ -22,7 +22,7 @@ const queryClient = new QueryClient({
 export function App() {
   return (
     <MantineProvider theme={theme} forceColorScheme="light">
-      <Notifications position="top-right" zIndex={1000} autoClose={5000} limit={4} />
+      <Notifications position="top-right" zIndex={1000} autoClose={4000} limit={2} />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -65,7 +65,9 @@ export function MeasureChart({ series }: { series: MeasureSeries }) {
   const { range, goal, baseline, mcid, higherIsBetter } = series;
   const latestPoint = series.points.at(-1);
   const summary = measureSummary(series);
-  const goalLabel = goal ? `Goal ${higherIsBetter ? '≥' : '≤'}${goal.target}` : null;
+  const goalLabel = goal
+    ? `Goal ${higherIsBetter ? '≥' : '≤'}${goal.target}${series.unit === '%' ? '%' : ''}`
+    : null;
   const data = series.points.map((point) => ({ day: shortDay(point.date), score: point.score }));
   const bandLow = Math.max(range.min, baseline - mcid);
   const bandHigh = Math.min(range.max, baseline + mcid);
