@@ -29,6 +29,7 @@ import { createIcd10cmService, icd10cmRoutes, type Icd10cmService } from './modu
 import { assessmentsRoutes, createAssessmentsService } from './modules/assessments/index.js';
 import { clinicalChartRoutes, createClinicalChartService } from './modules/clinical-chart/index.js';
 import { createEpisodesService, episodesRoutes } from './modules/episodes/index.js';
+import { createLibraryService, libraryRoutes, type LibraryService } from './modules/library/index.js';
 import { createIntakeService, intakeRoutes } from './modules/intake/index.js';
 import { createPrescriptionsService, prescriptionsRoutes } from './modules/prescriptions/index.js';
 import { screeningRoutes } from './modules/screening/index.js';
@@ -52,6 +53,8 @@ export type AppDeps = {
   backups?: Backups;
   /** Reference-data service; made here when not given (the server passes its own to preload the codes). */
   icd10cm?: Icd10cmService;
+  /** Library content service; made here when not given (the server passes its own to preload it). */
+  library?: LibraryService;
   /** Folder of the built web app; omitted in API-only tests. */
   webRoot?: string;
 };
@@ -71,12 +74,13 @@ export function createApp(deps: AppDeps) {
   const clients = createClientsService({ database });
   const audit = createAuditService(database);
   const icd10cm = deps.icd10cm ?? createIcd10cmService({ database, now: () => clock.now() });
+  const library = deps.library ?? createLibraryService({ database, now: () => clock.now() });
   const episodes = createEpisodesService({ database });
   const prescriptions = createPrescriptionsService({ database, icd10cm });
   const intake = createIntakeService({ database });
   const assessments = createAssessmentsService({ database });
   const plans = createTreatmentPlansService({ database });
-  const notes = createSessionNotesService({ database });
+  const notes = createSessionNotesService({ database, library });
   const chart = createClinicalChartService({ database });
 
   const app = createRouter();
@@ -154,6 +158,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', icd10cmRoutes({ icd10cm }));
   api.route('/', outcomeMeasuresRoutes());
   api.route('/', screeningRoutes());
+  api.route('/', libraryRoutes({ library }));
   api.route('/', episodesRoutes({ episodes, authorize }));
   api.route('/', prescriptionsRoutes({ prescriptions, authorize }));
   api.route('/', intakeRoutes({ intake, authorize }));

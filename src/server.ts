@@ -9,6 +9,7 @@ import { DataDirLockedError, lockDataDir } from './platform/db/data-dir-lock.js'
 import { migrateDatabase, openDatabase } from './platform/db/database.js';
 import { createLogger } from './platform/logging.js';
 import { createIcd10cmService } from './modules/icd10cm/index.js';
+import { createLibraryService } from './modules/library/index.js';
 
 /** Starts Palpa: configuration → data-folder lock → database + migrations → HTTP server. */
 export async function startServer(
@@ -38,8 +39,10 @@ export async function startServer(
   const stopDailyBackups = backups.enabled ? backups.scheduleDaily() : () => undefined;
 
   const icd10cm = createIcd10cmService({ database, now: () => systemClock.now() });
+  const library = createLibraryService({ database, now: () => systemClock.now() });
   const app = createApp({
     icd10cm,
+    library,
     database,
     clock: systemClock,
     logger,
@@ -60,6 +63,13 @@ export async function startServer(
   logger.info({ ms: Math.round(performance.now() - started), database: database.kind }, 'ready');
   // The code list (98,000 rows) loads after the server answers, so the first start stays quick; a search
   // made meanwhile waits for it.
+  // The library (content/library, a few hundred kB of JSON) loads first: it takes well under a second.
+  library.ensureShippedContent().then(
+    (result) => {
+      if (result.loaded) logger.info(result, 'condition library loaded');
+    },
+    (err: unknown) => logger.error({ err: (err as Error).message }, 'loading the condition library failed'),
+  );
   icd10cm.ensureShippedEdition().then(
     (result) => {
       if (result.loaded) logger.info(result, 'ICD-10-CM code list loaded');
@@ -73,6 +83,7 @@ export async function startServer(
       stopDailyBackups();
       // Let a first-start code-list load finish: closing the database under it would only waste it.
       await icd10cm.ensureShippedEdition().catch(() => undefined);
+      await library.ensureShippedContent().catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (backups.enabled) {
         try {

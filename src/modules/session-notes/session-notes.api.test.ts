@@ -183,4 +183,51 @@ describe('session notes: drafts, signing, immutability, addenda', () => {
     });
     expect(signed.status).toBe(200);
   });
+
+  it('pre-fills a note from a library protocol and flags steps that conflict with an alert', async () => {
+    const clientId = (await t.createClient(therapist, { givenName: 'Anti', familyName: 'Coagulated' })).id;
+    const episode = await openEpisode(therapist, clientId, 'Chronic neck pain');
+    await therapist.request('PUT', `/api/episodes/${episode}/intake`, {
+      json: {
+        healthHistory: {
+          complaints: [],
+          conditions: [],
+          medications: [{ name: 'Eliquis 5 mg' }],
+          surgeries: [],
+          injuries: [],
+          allergies: [],
+          pregnancy: { status: 'not_applicable' },
+          devices: [],
+        },
+      },
+    });
+    const created = await therapist.post(`/api/episodes/${episode}/notes`, {
+      sessionDate: '2026-11-25',
+      conditionId: 'chronic-neck-pain',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.templateId).toBe('library:chronic-neck-pain');
+    expect(created.body.services.map((s: { serviceCode: string }) => s.serviceCode)).toContain('97140');
+    expect(created.body.homeCare).toMatch(/chin tucks/i);
+    expect(created.body.conflicts).toEqual([]);
+    const withCupping = await therapist.patch(`/api/notes/${created.body.id}`, {
+      version: created.body.version,
+      services: [
+        { technique: 'cupping', regions: ['upper_trapezius_left'], minutes: 10, serviceCode: '97140' },
+      ],
+    });
+    expect(withCupping.body.conflicts).toEqual([
+      expect.objectContaining({
+        ruleId: 'blood_thinning_medication',
+        serviceIndex: 0,
+        what: expect.stringMatching(/Cupping/),
+      }),
+    ]);
+    const unknown = await therapist.post(`/api/episodes/${episode}/notes`, {
+      sessionDate: '2026-11-25',
+      conditionId: 'no-such-condition',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].path).toBe('conditionId');
+  });
 });

@@ -37,8 +37,10 @@ const draftFields = {
 export const ZCreateNoteRequest = z
   .strictObject({
     sessionDate: ZCalendarDate,
-    /** Pre-fills the note from a condition template (GET /note-templates). */
+    /** Pre-fills the note from a condition template (GET /note-reference). */
     templateId: z.string().max(60).optional(),
+    /** Or from a library condition's protocol (GET /library/conditions/{id}): techniques, regions, minutes, codes. */
+    conditionId: z.string().max(80).optional(),
   })
   .openapi('CreateNoteRequest');
 export type TCreateNoteRequest = z.infer<typeof ZCreateNoteRequest>;
@@ -95,6 +97,15 @@ export const ZSessionNote = z
     outcomeMeasures: z.array(ZOutcomeMeasureResult),
     acknowledgements: z.array(ZNoteAcknowledgement),
     alerts: z.array(ZScreeningAlert),
+    /** Techniques or pressure in this note that an active alert advises against (flag, not a block). */
+    conflicts: z.array(
+      z.object({
+        ruleId: z.string(),
+        alertTitle: z.string(),
+        what: z.string(),
+        serviceIndex: z.number().int().nullable(),
+      }),
+    ),
     status: z.enum(['draft', 'signed']),
     signedAt: z.string().datetime().nullable(),
     signedByName: z.string().nullable(),

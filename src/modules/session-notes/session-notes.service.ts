@@ -15,7 +15,9 @@ import { requireEpisode } from '../episodes/index.js';
 import { alertsOfEpisode } from '../intake/index.js';
 import { requiresAcknowledgement } from '../screening/index.js';
 import { noteTemplate } from './domain/note-templates.js';
-import { canonicalNoteContent, signingProblems, totalMinutes } from './domain/session-note.js';
+import { alertConflicts } from './domain/alert-conflicts.js';
+import { canonicalNoteContent, signingProblems, TECHNIQUES, totalMinutes } from './domain/session-note.js';
+import type { LibraryService } from '../library/index.js';
 import * as repo from './session-notes.repository.js';
 import type {
   TBillableSession,
@@ -23,6 +25,8 @@ import type {
   TSessionNote,
   TUpdateNoteRequest,
 } from './session-notes.schemas.js';
+
+const techniqueLabel = (id: string) => TECHNIQUES.find((t) => t.id === id)?.label ?? id;
 
 const signedConflict = () =>
   new AppError(
@@ -71,6 +75,7 @@ export async function assembleNotes(tx: Db, clinicId: string, rows: repo.NoteRow
     outcomeMeasures: results.filter((r) => r.sessionNoteId === row.id).map(toOutcomeResult),
     acknowledgements: row.acknowledgements,
     alerts,
+    conflicts: alertConflicts(row, alerts, techniqueLabel),
     status: row.signedAt ? 'signed' : 'draft',
     signedAt: row.signedAt?.toISOString() ?? null,
     signedByName: row.signedByName,
@@ -110,8 +115,31 @@ export async function billableSessionsOfEpisode(
   }));
 }
 
-export function createSessionNotesService(deps: { database: Database }) {
-  const { database } = deps;
+export function createSessionNotesService(deps: { database: Database; library: LibraryService }) {
+  const { database, library } = deps;
+
+  /** A note pre-filled from a library condition's protocol (issue 4): the therapist edits from there. */
+  async function prefillFromCondition(conditionId: string) {
+    const condition = await library.getCondition(null, conditionId).catch(() => {
+      throw new AppError('validation', 'There is no such condition in the library.', {
+        errors: [{ path: 'conditionId', message: 'Pick a condition from the library.' }],
+      });
+    });
+    const known = new Set<string>(TECHNIQUES.map((t) => t.id));
+    const steps = condition.protocol.steps.filter((s) => known.has(s.technique));
+    return {
+      templateId: `library:${condition.id}`,
+      plan: `Per the ${condition.name.toLowerCase()} protocol: ${condition.course.frequencyPerWeek}×/week for ${condition.course.durationWeeks} weeks.`,
+      homeCare: condition.protocol.homeCare.join(' '),
+      pressureLevel: Math.max(...steps.map((s) => s.pressure), 0),
+      services: steps.map((s) => ({
+        technique: s.technique as (typeof TECHNIQUES)[number]['id'],
+        regions: s.regions,
+        minutes: s.minutes,
+        serviceCode: s.serviceCode,
+      })),
+    };
+  }
 
   async function loadOne(tx: Db, ctx: RequestContext, id: string): Promise<TSessionNote> {
     const row = await repo.findNote(tx, ctx.clinicId, id);
@@ -143,6 +171,7 @@ export function createSessionNotesService(deps: { database: Database }) {
         throw new AppError('validation', 'There is no such note template.', {
           errors: [{ path: 'templateId', message: 'Pick a template from the list.' }],
         });
+      const fromCondition = input.conditionId ? await prefillFromCondition(input.conditionId) : undefined;
       return database.db.transaction(async (tx) => {
         const episode = await requireEpisode(tx, ctx, episodeId, { forWrite: true });
         const id = await repo.insertNote(
@@ -163,6 +192,7 @@ export function createSessionNotesService(deps: { database: Database }) {
                   services: template.services,
                 }
               : {}),
+            ...(fromCondition ?? {}),
           },
         );
         await audit(
@@ -170,7 +200,7 @@ export function createSessionNotesService(deps: { database: Database }) {
           ctx,
           'note.created',
           { id, clientId: episode.clientId },
-          { template: input.templateId ?? null },
+          { template: input.templateId ?? null, condition: input.conditionId ?? null },
         );
         return loadOne(tx, ctx, id);
       });

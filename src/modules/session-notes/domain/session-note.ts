@@ -34,8 +34,13 @@ export const TECHNIQUES = [
   { id: 'sports_massage', label: 'Sports massage', defaultCode: '97124' },
   { id: 'postural_reeducation', label: 'Postural / movement re-education', defaultCode: '97112' },
   { id: 'home_exercise_instruction', label: 'Home exercise instruction', defaultCode: '97110' },
+  { id: 'cross_fiber_friction', label: 'Cross-fiber friction', defaultCode: '97140' },
+  { id: 'positional_release', label: 'Positional release (strain-counterstrain)', defaultCode: '97140' },
+  { id: 'muscle_energy', label: 'Muscle energy technique', defaultCode: '97140' },
+  { id: 'scar_mobilization', label: 'Scar tissue mobilization', defaultCode: '97140' },
   { id: 'hot_pack', label: 'Hot pack', defaultCode: '97010' },
   { id: 'cold_pack', label: 'Cold pack', defaultCode: '97010' },
+  { id: 'contrast_hydrotherapy', label: 'Contrast hydrotherapy (hot/cold)', defaultCode: '97010' },
 ] as const satisfies readonly { id: string; label: string; defaultCode: ServiceCode }[];
 export type TechniqueId = (typeof TECHNIQUES)[number]['id'];
 export const TECHNIQUE_IDS = TECHNIQUES.map((t) => t.id) as [TechniqueId, ...TechniqueId[]];
