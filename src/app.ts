@@ -19,6 +19,7 @@ import {
   accountsRoutes,
   createAccountsService,
   createAuthorize,
+  createOptionalSession,
   DEFAULT_LOGIN_THROTTLE,
   type LoginThrottlePolicy,
 } from './modules/accounts/index.js';
@@ -74,7 +75,7 @@ export function createApp(deps: AppDeps) {
   const clients = createClientsService({ database });
   const audit = createAuditService(database);
   const icd10cm = deps.icd10cm ?? createIcd10cmService({ database, now: () => clock.now() });
-  const library = deps.library ?? createLibraryService({ database, now: () => clock.now() });
+  const library = deps.library ?? createLibraryService({ database, now: () => clock.now(), icd10cm });
   const episodes = createEpisodesService({ database });
   const prescriptions = createPrescriptionsService({ database, icd10cm });
   const intake = createIntakeService({ database });
@@ -158,7 +159,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', icd10cmRoutes({ icd10cm }));
   api.route('/', outcomeMeasuresRoutes());
   api.route('/', screeningRoutes());
-  api.route('/', libraryRoutes({ library }));
+  api.route(
+    '/',
+    libraryRoutes({ library, authorize, optionalSession: createOptionalSession({ accounts, clock }) }),
+  );
   api.route('/', episodesRoutes({ episodes, authorize }));
   api.route('/', prescriptionsRoutes({ prescriptions, authorize }));
   api.route('/', intakeRoutes({ intake, authorize }));

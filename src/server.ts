@@ -39,7 +39,7 @@ export async function startServer(
   const stopDailyBackups = backups.enabled ? backups.scheduleDaily() : () => undefined;
 
   const icd10cm = createIcd10cmService({ database, now: () => systemClock.now() });
-  const library = createLibraryService({ database, now: () => systemClock.now() });
+  const library = createLibraryService({ database, now: () => systemClock.now(), icd10cm });
   const app = createApp({
     icd10cm,
     library,

@@ -7,7 +7,7 @@ export {
   type SignedIn,
 } from './accounts.service.js';
 export { accountsRoutes } from './accounts.routes.js';
-export { createAuthorize, setSessionCookie, SESSION_COOKIE } from './session-auth.js';
+export { createAuthorize, createOptionalSession, setSessionCookie, SESSION_COOKIE } from './session-auth.js';
 export { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from './domain/login-throttle.js';
 export {
   ZEmail,

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { hasPermission } from '../../platform/authz/permissions.js';
 import type { Clock } from '../../platform/clock.js';
@@ -44,6 +44,27 @@ export function createAuthorize(deps: { accounts: AccountsService; clock: Clock 
       });
     }
     c.set('ctx', ctx);
+    await next();
+  };
+}
+
+/**
+ * For public routes that show more to a signed-in user (the library adds the clinic's own conditions):
+ * sets the request context when the session cookie is valid, and otherwise lets the request through.
+ */
+export function createOptionalSession(deps: {
+  accounts: AccountsService;
+  clock: Clock;
+}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = readSessionCookie(c);
+    if (token) {
+      try {
+        c.set('ctx', await deps.accounts.authenticate(token, requestFacts(c, deps.clock.now())));
+      } catch {
+        // An expired or unknown session reads the public content.
+      }
+    }
     await next();
   };
 }

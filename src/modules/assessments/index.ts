@@ -20,3 +20,5 @@ export {
 export type { BodyChartMark } from './domain/body-regions.js';
 export type { TAssessment, TOutcomeMeasureResult } from './assessments.schemas.js';
 export { ZAssessment } from './assessments.schemas.js';
+export { ROM_NORMS, SPECIAL_TESTS } from './domain/assessment.js';
+export { BODY_REGIONS } from './domain/body-regions.js';

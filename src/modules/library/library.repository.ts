@@ -142,3 +142,38 @@ export async function listTechniques(db: Db): Promise<Technique[]> {
     .orderBy(asc(libraryTechniques.name));
   return rows.map((r) => r.content);
 }
+
+export async function upsertClinicCondition(db: Db, clinicId: string, condition: Condition, now: Date) {
+  const values = {
+    clinicId,
+    slug: condition.id,
+    name: condition.name,
+    content: condition,
+    searchText: conditionSearchText(condition),
+    icd10cm: condition.icd10cm.map((d) => d.code),
+    aliases: condition.aliases,
+    updatedAt: now,
+  };
+  const updated = await db
+    .update(libraryConditions)
+    .set(values)
+    .where(and(eq(libraryConditions.clinicId, clinicId), eq(libraryConditions.slug, condition.id)))
+    .returning({ id: libraryConditions.id });
+  if (updated.length === 0) await db.insert(libraryConditions).values(values);
+}
+
+export async function deleteClinicCondition(db: Db, clinicId: string, slug: string): Promise<boolean> {
+  const rows = await db
+    .delete(libraryConditions)
+    .where(and(eq(libraryConditions.clinicId, clinicId), eq(libraryConditions.slug, slug)))
+    .returning({ id: libraryConditions.id });
+  return rows.length > 0;
+}
+
+export async function isClinicCondition(db: Db, clinicId: string, slug: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: libraryConditions.id })
+    .from(libraryConditions)
+    .where(and(eq(libraryConditions.clinicId, clinicId), eq(libraryConditions.slug, slug)));
+  return row !== undefined;
+}

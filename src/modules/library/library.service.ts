@@ -1,5 +1,11 @@
 import type { Database } from '../../platform/db/database.js';
-import { notFound } from '../../platform/http/app-error.js';
+import { AppError, notFound } from '../../platform/http/app-error.js';
+import type { RequestContext } from '../../platform/http/request-context.js';
+import { BODY_REGIONS, ROM_NORMS, SPECIAL_TESTS } from '../assessments/index.js';
+import { recordAudit } from '../audit/index.js';
+import type { Icd10cmService } from '../icd10cm/index.js';
+import { SCREENING_RULES } from '../screening/index.js';
+import { conditionReferenceProblems } from './domain/content-references.js';
 import type { Condition, Technique } from './domain/library-content.js';
 import { educationSheetFor } from './domain/education-sheet.js';
 import { foldText, icdPrefixOf, matchRank, suggestConditions } from './domain/library-search.js';
@@ -10,8 +16,33 @@ import type { TConditionList, TConditionQuery } from './library.schemas.js';
 
 export type LoadResult = { version: string; conditions: number; techniques: number; loaded: boolean };
 
-export function createLibraryService(deps: { database: Database; now: () => Date; contentDir?: string }) {
+export function createLibraryService(deps: {
+  database: Database;
+  now: () => Date;
+  contentDir?: string;
+  icd10cm?: Icd10cmService;
+}) {
   const { database } = deps;
+
+  /** A clinic's own condition must meet the shipped content's bar: billable codes, resolving references. */
+  async function checkOwnCondition(condition: Condition): Promise<void> {
+    const techniques = await repo.listTechniques(database.db);
+    const problems = conditionReferenceProblems(condition, {
+      techniques: new Set(techniques.map((t) => t.id)),
+      regions: new Set(BODY_REGIONS.map((r) => r.id as string)),
+      screeningRules: new Set(SCREENING_RULES.map((r) => r.id as string)),
+      specialTests: new Set(SPECIAL_TESTS.map((t) => t.id as string)),
+      rom: ROM_NORMS,
+    });
+    if (deps.icd10cm) {
+      for (const [i, { code }] of condition.icd10cm.entries()) {
+        const problem = await deps.icd10cm.billabilityProblem(code);
+        if (problem) problems.push({ path: `icd10cm.${i}.code`, message: problem.message });
+      }
+    }
+    if (problems.length > 0)
+      throw new AppError('validation', problems.map((p) => p.message).join(' '), { errors: problems });
+  }
   let shippedLoad: Promise<LoadResult> | undefined;
 
   /** Loads the shipped content once per content version (a checksum over the files). */
@@ -77,6 +108,41 @@ export function createLibraryService(deps: { database: Database; now: () => Date
         await loadReportFonts(),
       );
       return { pdf, fileName: `${condition.id}-client-information.pdf` };
+    },
+
+    /**
+     * Adds or replaces the clinic's own version of a condition. Using a shipped id overrides the shipped
+     * condition for this clinic; later updates of the shipped content never touch it.
+     */
+    async saveOwnCondition(ctx: RequestContext, id: string, condition: Condition): Promise<Condition> {
+      await ensureShippedContent();
+      if (condition.id !== id)
+        throw new AppError('validation', 'The condition id must match the address.', {
+          errors: [{ path: 'id', message: `Use "${id}".` }],
+        });
+      await checkOwnCondition(condition);
+      await database.db.transaction(async (tx) => {
+        await repo.upsertClinicCondition(tx, ctx.clinicId, condition, ctx.now);
+        await recordAudit(tx, ctx, {
+          action: 'library.condition_saved',
+          entityType: 'library_condition',
+          detail: { id },
+        });
+      });
+      return condition;
+    },
+
+    /** Removes the clinic's own version; a shipped condition of the same id shows again. */
+    async removeOwnCondition(ctx: RequestContext, id: string): Promise<void> {
+      await database.db.transaction(async (tx) => {
+        if (!(await repo.deleteClinicCondition(tx, ctx.clinicId, id)))
+          throw notFound(`Your clinic's own condition "${id}"`);
+        await recordAudit(tx, ctx, {
+          action: 'library.condition_removed',
+          entityType: 'library_condition',
+          detail: { id },
+        });
+      });
     },
 
     async listTechniques(): Promise<Technique[]> {

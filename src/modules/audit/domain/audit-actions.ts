@@ -46,5 +46,7 @@ export const AUDIT_ACTIONS = [
   'note.read',
   'note.addendum_added',
   'report.generated',
+  'library.condition_saved',
+  'library.condition_removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

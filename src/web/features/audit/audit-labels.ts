@@ -51,6 +51,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'note.read': 'Viewed a session note',
   'note.addendum_added': 'Added an addendum',
   'report.generated': 'Generated a progress report',
+  'library.condition_saved': "Saved the clinic's own library condition",
+  'library.condition_removed': "Removed the clinic's own library condition",
 };
 
 export type ActionTone = 'read' | 'change' | 'auth' | 'warning' | 'admin';
