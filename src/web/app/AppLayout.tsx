@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
+  IconBooks,
   IconClockHour4,
   IconHandTwoFingers,
   IconHistory,
@@ -32,6 +33,7 @@ type NavItem = { to: string; label: string; icon: typeof IconUsers; permission?:
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/clients', label: 'Clients', icon: IconUsers, permission: 'clients:read' },
+  { to: '/library', label: 'Library', icon: IconBooks },
   { to: '/staff', label: 'Staff', icon: IconUsersGroup, permission: 'staff:read' },
   { to: '/audit', label: 'Audit log', icon: IconHistory, permission: 'audit:read' },
   { to: '/account', label: 'My account', icon: IconUserCircle },

@@ -14,6 +14,9 @@ import { NewClientPage } from '../features/clients/NewClientPage.js';
 import { SetupPage } from '../features/clinics/SetupPage.js';
 import { EpisodePage } from '../features/episodes/EpisodePage.js';
 import { NoteEditorPage } from '../features/episodes/notes/NoteEditorPage.js';
+import { ConditionPage } from '../features/library/ConditionPage.js';
+import { LibraryPage } from '../features/library/LibraryPage.js';
+import { TechniquePage, TechniquesPage } from '../features/library/TechniquePages.js';
 import { AppLayout } from './AppLayout.js';
 import { RequireSession, SessionWatcher, SETUP_KEY } from './session.js';
 
@@ -88,6 +91,10 @@ export const router = createBrowserRouter([
                   </RequirePermission>
                 ),
               },
+              { path: '/library', element: <LibraryPage /> },
+              { path: '/library/conditions/:id', element: <ConditionPage /> },
+              { path: '/library/techniques', element: <TechniquesPage /> },
+              { path: '/library/techniques/:id', element: <TechniquePage /> },
               {
                 path: '/staff',
                 element: (

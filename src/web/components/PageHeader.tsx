@@ -42,7 +42,7 @@ export function PageHeader({ title, documentTitle, description, actions, back, c
   return (
     <Stack gap={6} mb="lg">
       {back && (
-        <Anchor component={Link} to={back.to} size="sm" c="dimmed" w="fit-content">
+        <Anchor component={Link} to={back.to} size="sm" c="dimmed" w="fit-content" className="no-print">
           <Group gap={4} wrap="nowrap">
             <IconArrowLeft size={14} aria-hidden />
             {back.label}

@@ -30,6 +30,7 @@ import type { BodyChartMark } from '../../../../modules/assessments/domain/body-
 import { deleteNote, signNote, type ScreeningAlert, type SessionNote } from '../../../api/clinical.js';
 import { errorMessage, isApiError } from '../../../api/http.js';
 import { useSession } from '../../../app/session.js';
+import { readableTextColor } from '../../../app/theme.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { ErrorSummary, type SummaryItem } from '../../../components/ErrorSummary.js';
 import { formatWhen, todayDateOnly } from '../../../components/format.js';
@@ -48,6 +49,7 @@ import {
   totalMinutesOf,
   type NoteFormValues,
 } from './note-form.js';
+import { ConflictsAlert, liveConflicts } from './NoteConflicts.js';
 import { NoteServicesEditor } from './NoteServicesEditor.js';
 import { useNoteAutosave, useStickyBarScrollPadding, type SaveStatus } from './useNoteAutosave.js';
 
@@ -285,6 +287,7 @@ export function NoteDraftEditor({ note, alerts, compare, onSaved, onSigned, onDe
   );
 
   const total = totalMinutesOf(values);
+  const conflicts = liveConflicts(note, values);
 
   return (
     <>
@@ -411,7 +414,16 @@ export function NoteDraftEditor({ note, alerts, compare, onSaved, onSigned, onDe
               <Select
                 id={noteFieldId('pressureLevel')}
                 label="Pressure"
-                description="Walton pressure scale"
+                description={
+                  conflicts.pressure.length > 0 ? (
+                    <Text span size="xs" c={readableTextColor('orange')} fw={600}>
+                      <IconAlertTriangle size={12} aria-hidden style={{ verticalAlign: '-1px' }} /> Too deep
+                      for {conflicts.pressure.map((c) => c.alertTitle.toLowerCase()).join(', ')}
+                    </Text>
+                  ) : (
+                    'Walton pressure scale'
+                  )
+                }
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
                 placeholder="Not recorded"
                 data={PRESSURE_OPTIONS}
@@ -438,12 +450,14 @@ export function NoteDraftEditor({ note, alerts, compare, onSaved, onSigned, onDe
           </Section>
 
           <Section title="Services performed" description="Each technique with its minutes and service code.">
+            <ConflictsAlert conflicts={conflicts.list} />
             <NoteServicesEditor
               rows={values.services}
               onChange={(services) => change({ services })}
               errors={errors}
               onEdited={clearError}
               totalMinutes={total}
+              conflicts={conflicts.byRow}
             />
           </Section>
 

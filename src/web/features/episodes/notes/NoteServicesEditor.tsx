@@ -9,10 +9,12 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { readableTextColor } from '../../../app/theme.js';
 import { REGION_OPTIONS, SERVICE_CODE_OPTIONS, TECHNIQUE_OPTIONS } from '../shared/notes-format.js';
 import { defaultCodeOf, noteFieldId, rowKey, type ServiceRow } from './note-form.js';
+import type { NoteConflict } from './NoteConflicts.js';
 
 type Props = {
   rows: ServiceRow[];
@@ -20,10 +22,12 @@ type Props = {
   errors: Record<string, string>;
   onEdited: (path: string) => void;
   totalMinutes: number;
+  /** Screening-alert conflicts by row key: those rows are marked. */
+  conflicts?: ReadonlyMap<string, readonly NoteConflict[]>;
 };
 
 /** The services performed: technique, regions, minutes and service code per row. */
-export function NoteServicesEditor({ rows, onChange, errors, onEdited, totalMinutes }: Props) {
+export function NoteServicesEditor({ rows, onChange, errors, onEdited, totalMinutes, conflicts }: Props) {
   const [focusKey, setFocusKey] = useState<string | null>(null);
 
   const update = (index: number, patch: Partial<ServiceRow>) => {
@@ -46,17 +50,34 @@ export function NoteServicesEditor({ rows, onChange, errors, onEdited, totalMinu
       )}
       {rows.map((row, index) => {
         const at = (field: string) => `services.${index}.${field}`;
+        const flagged = conflicts?.get(row.key) ?? [];
+        const warningId = `service-${row.key}-conflict`;
         return (
           <Paper
             key={row.key}
             p="sm"
             radius="md"
-            bg="gray.0"
+            bg={flagged.length ? 'orange.0' : 'gray.0'}
             withBorder={false}
             role="group"
             aria-label={`Service ${index + 1}`}
+            aria-describedby={flagged.length ? warningId : undefined}
+            style={flagged.length ? { boxShadow: 'inset 3px 0 0 var(--mantine-color-orange-6)' } : undefined}
           >
             <Stack gap="xs">
+              {flagged.length > 0 && (
+                <Group gap={6} wrap="nowrap" align="flex-start" id={warningId}>
+                  <IconAlertTriangle
+                    size={16}
+                    color="var(--mantine-color-orange-7)"
+                    aria-hidden
+                    style={{ flexShrink: 0, marginTop: 2 }}
+                  />
+                  <Text size="sm" fw={600} c={readableTextColor('orange')}>
+                    Advised against: {flagged.map((c) => c.alertTitle).join(', ')}
+                  </Text>
+                </Group>
+              )}
               <Group gap="sm" align="flex-start" wrap="wrap">
                 <Select
                   id={noteFieldId(at('technique'))}

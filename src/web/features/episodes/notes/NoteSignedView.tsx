@@ -14,15 +14,17 @@ import {
   ThemeIcon,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLock, IconPencilPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock, IconPencilPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import type { BodyChartMark } from '../../../../modules/assessments/domain/body-regions.js';
 import { addAddendum, type ScreeningAlert, type SessionNote } from '../../../api/clinical.js';
 import { isApiError } from '../../../api/http.js';
+import { readableTextColor } from '../../../app/theme.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { formatDateTime } from '../../../components/format.js';
 import { Section } from '../../../components/Section.js';
 import { BodyChart } from '../../body-chart/BodyChart.js';
+import { ConflictsAlert } from './NoteConflicts.js';
 import { CodesText } from './NotesTab.js';
 import {
   painSummary,
@@ -145,6 +147,7 @@ export function NoteSignedView({
       </Section>
 
       <Section title="Services performed">
+        <ConflictsAlert conflicts={note.conflicts} signed={signed} />
         {note.services.length === 0 ? (
           <Text size="sm" c="dimmed">
             No services recorded.
@@ -161,14 +164,38 @@ export function NoteSignedView({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {note.services.map((s, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{techniqueLabel(s.technique)}</Table.Td>
-                    <Table.Td>{s.regions.length ? regionNames(s.regions) : '—'}</Table.Td>
-                    <Table.Td ta="right">{s.minutes}</Table.Td>
-                    <Table.Td>{serviceCodeLabel(s.serviceCode)}</Table.Td>
-                  </Table.Tr>
-                ))}
+                {note.services.map((s, i) => {
+                  const flagged = note.conflicts.filter((c) => c.serviceIndex === i);
+                  return (
+                    <Table.Tr key={i} bg={flagged.length ? 'orange.0' : undefined}>
+                      <Table.Td>
+                        {flagged.length > 0 ? (
+                          <Group gap={6} wrap="nowrap" align="flex-start">
+                            <IconAlertTriangle
+                              size={16}
+                              color="var(--mantine-color-orange-7)"
+                              aria-hidden
+                              style={{ flexShrink: 0, marginTop: 3 }}
+                            />
+                            <div>
+                              <Text size="sm" fw={600}>
+                                {techniqueLabel(s.technique)}
+                              </Text>
+                              <Text size="xs" c={readableTextColor('orange')}>
+                                Advised against: {flagged.map((c) => c.alertTitle).join(', ')}
+                              </Text>
+                            </div>
+                          </Group>
+                        ) : (
+                          techniqueLabel(s.technique)
+                        )}
+                      </Table.Td>
+                      <Table.Td>{s.regions.length ? regionNames(s.regions) : '—'}</Table.Td>
+                      <Table.Td ta="right">{s.minutes}</Table.Td>
+                      <Table.Td>{serviceCodeLabel(s.serviceCode)}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
               <Table.Tfoot>
                 <Table.Tr>

@@ -32,6 +32,7 @@ import { todayDateOnly } from '../../../components/format.js';
 import { formatDay } from '../episode-ui.js';
 import { useCan } from '../../../app/session.js';
 import { codesByCode, notesNewestFirst, painSummary } from '../shared/notes-format.js';
+import { useConditionOptions } from '../../library/library-queries.js';
 
 export const noteEditorPath = (chart: ClinicalChart, noteId: string) =>
   `/clients/${chart.client.id}/episodes/${chart.episode.id}/notes/${noteId}`;
@@ -216,6 +217,8 @@ function NewNoteModal({
   const queryClient = useQueryClient();
   const [sessionDate, setSessionDate] = useState(() => todayDateOnly());
   const [templateId, setTemplateId] = useState<string | null>(null);
+  const [conditionId, setConditionId] = useState<string | null>(null);
+  const conditions = useConditionOptions(chart, opened);
   const reference = useQuery({
     queryKey: noteReferenceKey,
     queryFn: getNoteReference,
@@ -224,7 +227,12 @@ function NewNoteModal({
   });
 
   const create = useMutation({
-    mutationFn: () => createNote(chart.episode.id, { sessionDate, ...(templateId ? { templateId } : {}) }),
+    mutationFn: () =>
+      createNote(chart.episode.id, {
+        sessionDate,
+        ...(templateId ? { templateId } : {}),
+        ...(conditionId ? { conditionId } : {}),
+      }),
     onSuccess: (note) => {
       queryClient.setQueryData(clinicalKeys.note(note.id), note);
       void queryClient.invalidateQueries({ queryKey: clinicalKeys.chart(chart.episode.id) });
@@ -263,6 +271,26 @@ function NewNoteModal({
             error={errors.templateId ?? (reference.isError ? 'Templates could not be loaded.' : undefined)}
             clearable
             disabled={reference.isPending}
+          />
+          <Select
+            label="Library protocol (optional)"
+            description={
+              templateId && conditionId
+                ? "The protocol's services, pressure, plan and home care replace the template's."
+                : "Pre-fills the services, pressure, plan and home care from a condition's protocol."
+            }
+            placeholder={conditions.isPending ? 'Loading the library…' : 'None'}
+            data={conditions.data}
+            value={conditionId}
+            onChange={setConditionId}
+            error={
+              errors.conditionId ?? (conditions.isError ? 'The library could not be loaded.' : undefined)
+            }
+            searchable
+            clearable
+            nothingFoundMessage="No condition matches"
+            disabled={conditions.isPending}
+            maxDropdownHeight={280}
           />
           {otherError !== null && <ApiErrorAlert error={otherError} title="The note was not created" />}
           <Group justify="flex-end" gap="sm">

@@ -37,6 +37,7 @@ import {
   type TechniqueForm,
   type TextRow,
 } from './plan-form.js';
+import { ProtocolStarter } from './ProtocolStarter.js';
 
 const INSTRUMENT_OPTIONS = OUTCOME_MEASURE_IDS.map((id) => ({
   value: id,
@@ -50,10 +51,21 @@ type PlanEditorProps = {
   errors: PlanErrors;
   /** Clears the error of a field once it is edited. */
   onEdited: (path: string) => void;
+  /** A library condition to fill the plan from (from "Use for plan"), and what to do once that is done. */
+  requestedCondition?: string | null | undefined;
+  onConditionHandled?: (() => void) | undefined;
 };
 
 /** The treatment plan's fields. Controlled: the values live with the tab, so switching tabs keeps them. */
-export function PlanEditor({ chart, values, onChange, errors, onEdited }: PlanEditorProps) {
+export function PlanEditor({
+  chart,
+  values,
+  onChange,
+  errors,
+  onEdited,
+  requestedCondition,
+  onConditionHandled,
+}: PlanEditorProps) {
   const [focusKey, setFocusKey] = useState<string | null>(null);
 
   const setList = (field: 'problems' | 'precautions', rows: TextRow[]) =>
@@ -148,6 +160,14 @@ export function PlanEditor({ chart, values, onChange, errors, onEdited }: PlanEd
 
   return (
     <Stack gap="lg">
+      <ProtocolStarter
+        chart={chart}
+        values={values}
+        onChange={onChange}
+        requested={requestedCondition}
+        onRequestHandled={onConditionHandled}
+      />
+
       <Section title="Problems" description="What limits the client, in a line each.">
         <Stack gap="sm">
           {textList('problems', 'Problem', false)}
@@ -304,7 +324,7 @@ export function PlanEditor({ chart, values, onChange, errors, onEdited }: PlanEd
 
       <Section
         title="Precautions"
-        description="Filled in from the screening alerts; edit them to fit this client."
+        description="Filled in from the screening alerts (and a library protocol's cautions); edit them to fit this client."
       >
         <Stack gap="sm">
           {textList('precautions', 'Precaution', true)}

@@ -10,6 +10,7 @@ import {
   IconRefresh,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import {
   clinicalKeys,
   getChart,
@@ -57,6 +58,21 @@ export function PlanTab(props: { chart: ClinicalChart; onChanged: () => void }) 
   const [savedNotice, setSavedNotice] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const plan = chart.plan;
+  // "Use for plan" on the Prescription tab arrives as ?condition=<id>: open the editor and fill it in.
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('condition');
+  const [requestedCondition, setRequestedCondition] = useState<string | null>(null);
+  useEffect(() => {
+    if (!requested) return;
+    const next = new URLSearchParams(params);
+    next.delete('condition');
+    setParams(next, { replace: true, preventScrollReset: true });
+    if (!writable) return;
+    setSavedNotice(null);
+    setRequestedCondition(requested);
+    if (!draft) setDraft(draftFrom(plan, chart));
+    // Runs when the address asks for a condition.
+  }, [requested]);
 
   const startEditing = () => {
     setSavedNotice(null);
@@ -72,7 +88,15 @@ export function PlanTab(props: { chart: ClinicalChart; onChanged: () => void }) 
 
   if (draft && writable) {
     return (
-      <PlanEditing chart={chart} draft={draft} setDraft={setDraft} onChanged={onChanged} onDone={finished} />
+      <PlanEditing
+        chart={chart}
+        draft={draft}
+        setDraft={setDraft}
+        onChanged={onChanged}
+        onDone={finished}
+        requestedCondition={requestedCondition}
+        onConditionHandled={() => setRequestedCondition(null)}
+      />
     );
   }
 
@@ -149,12 +173,16 @@ function PlanEditing({
   setDraft,
   onChanged,
   onDone,
+  requestedCondition,
+  onConditionHandled,
 }: {
   chart: ClinicalChart;
   draft: PlanDraft;
   setDraft: (draft: PlanDraft | null) => void;
   onChanged: () => void;
   onDone: (message: string | null) => void;
+  requestedCondition: string | null;
+  onConditionHandled: () => void;
 }) {
   const queryClient = useQueryClient();
   const episodeId = chart.episode.id;
@@ -343,6 +371,8 @@ function PlanEditing({
           onChange={update}
           errors={errors}
           onEdited={clearError}
+          requestedCondition={requestedCondition}
+          onConditionHandled={onConditionHandled}
         />
       </Stack>
       <SaveBar dirty={dirty}>

@@ -11,7 +11,10 @@ import {
   type TreatmentGoal,
 } from '../../../../modules/treatment-plans/domain/goals.js';
 import type { TSaveTreatmentPlanRequest } from '../../../../modules/treatment-plans/treatment-plans.schemas.js';
+import { TECHNIQUES } from '../../../../modules/session-notes/domain/session-note.js';
 import type { ClinicalChart, ScreeningAlert, TreatmentPlan } from '../../../api/clinical.js';
+import type { LibraryCondition } from '../../../api/library.js';
+import { todayDateOnly } from '../../../components/format.js';
 import { instrumentFacts, techniqueLabel, alertHeading } from '../shared/notes-format.js';
 
 export type TextRow = { key: string; text: string };
@@ -325,4 +328,140 @@ export function hasField(path: string): boolean {
   return /^(problems\.\d+|precautions\.\d+|goals\.\d+\.(instrument|baseline|target|targetDate|text|note)|techniques\.\d+\.(technique|regions)|frequencyPerWeek|durationWeeks)$/.test(
     path,
   );
+}
+
+/** "2026-11-25" plus some weeks, as a calendar date. */
+export function addWeeks(date: string, weeks: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + weeks * 7));
+  return next.toISOString().slice(0, 10);
+}
+
+/** Whether goals or techniques hold the therapist's own work (not just the empty rows a new plan starts with). */
+export function hasOwnTreatment(values: PlanFormValues): boolean {
+  const goal = values.goals.some(
+    (g) => g.target !== '' || g.text.trim() !== '' || g.targetDate !== '' || g.note.trim() !== '',
+  );
+  const technique = values.techniques.some((t) => t.technique !== null || t.regions.length > 0);
+  return goal || technique;
+}
+
+/** What applying a library protocol changed, for the notice above the form. */
+export type ConditionApplied = {
+  conditionId: string;
+  name: string;
+  goals: number;
+  techniques: number;
+  /** Measure goals whose target the therapist must still set. */
+  targetsToSet: number;
+};
+
+const KNOWN_TECHNIQUES = new Set<string>(TECHNIQUES.map((t) => t.id));
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * A library condition's protocol in the plan form (issue 4): problems from its presentation, goals from its
+ * typical goals (measure goals take the latest score as baseline; the target is left for the therapist),
+ * techniques and regions from its steps (the editor has no field for a technique's note, so none is set), frequency from its course, and its cautions as precautions.
+ * `replace` swaps goals, techniques and frequency; `add` appends to what is there. Problems and precautions
+ * are only ever added to: nothing the intake or the screening alerts put there is dropped.
+ */
+export function applyCondition(
+  values: PlanFormValues,
+  condition: LibraryCondition,
+  chart: ClinicalChart,
+  mode: 'replace' | 'add',
+  today: string = todayDateOnly(),
+): { values: PlanFormValues; applied: ConditionApplied } {
+  const targetDate = addWeeks(today, condition.course.durationWeeks);
+  const goals: GoalForm[] = condition.goals.map((goal) =>
+    goal.kind === 'measure'
+      ? {
+          id: newKey('goal'),
+          term: 'long',
+          kind: 'measure',
+          instrument: goal.instrument,
+          baseline: latestScore(chart, goal.instrument)?.score ?? '',
+          target: '',
+          targetDate,
+          text: '',
+          note: goal.text.slice(0, 1000),
+        }
+      : {
+          id: newKey('goal'),
+          term: 'long',
+          kind: 'functional',
+          instrument: null,
+          baseline: '',
+          target: '',
+          targetDate,
+          // The goal reads "<text> by <date>": without the sentence's full stop.
+          text: goal.text.replace(/[.\s]+$/, '').slice(0, 500),
+          note: '',
+        },
+  );
+
+  // One row per technique, with the regions of all its steps.
+  const techniques: TechniqueForm[] = [];
+  for (const step of condition.protocol.steps) {
+    if (!KNOWN_TECHNIQUES.has(step.technique)) continue;
+    const row = techniques.find((t) => t.technique === step.technique);
+    if (row) row.regions = [...new Set([...row.regions, ...step.regions])];
+    else
+      techniques.push({
+        key: newKey('technique'),
+        technique: step.technique,
+        regions: [...step.regions],
+        note: '',
+      });
+  }
+
+  const keptProblems = values.problems.filter((p) => p.text.trim() !== '');
+  const newProblems = condition.presentation
+    .slice(0, 2)
+    .filter((line) => !keptProblems.some((p) => same(p.text, line)))
+    .map((line) => textRow(line.slice(0, 500)));
+  const keptPrecautions = values.precautions.filter((p) => p.text.trim() !== '');
+  const alertPrecautions = chart.alerts
+    .map(precautionFromAlert)
+    .filter((text) => !keptPrecautions.some((p) => same(p.text, text)))
+    .map((text) => textRow(text));
+  const cautions = condition.cautions
+    .filter((text) => !keptPrecautions.some((p) => same(p.text, text)))
+    .map((text) => textRow(text.slice(0, 500)));
+
+  const ownGoals = values.goals.filter(
+    (g) => g.target !== '' || g.text.trim() !== '' || g.targetDate !== '' || g.note.trim() !== '',
+  );
+  const ownTechniques = values.techniques.filter((t) => t.technique !== null || t.regions.length > 0);
+  const addedTechniques =
+    mode === 'replace'
+      ? techniques
+      : techniques.filter((t) => !ownTechniques.some((own) => own.technique === t.technique));
+
+  const next: PlanFormValues = {
+    problems: [...keptProblems, ...newProblems],
+    goals: mode === 'replace' ? goals : [...ownGoals, ...goals],
+    techniques: mode === 'replace' ? techniques : [...ownTechniques, ...addedTechniques],
+    frequencyPerWeek:
+      mode === 'replace' || values.frequencyPerWeek === ''
+        ? condition.course.frequencyPerWeek
+        : values.frequencyPerWeek,
+    durationWeeks:
+      mode === 'replace' || values.durationWeeks === ''
+        ? condition.course.durationWeeks
+        : values.durationWeeks,
+    precautions: [...keptPrecautions, ...alertPrecautions, ...cautions],
+  };
+  if (next.goals.length === 0) next.goals = [emptyGoal(chart)];
+  return {
+    values: next,
+    applied: {
+      conditionId: condition.id,
+      name: condition.name,
+      goals: goals.length,
+      techniques: addedTechniques.length,
+      targetsToSet: goals.filter((g) => g.kind === 'measure').length,
+    },
+  };
 }

@@ -23,6 +23,7 @@ import { useCan } from '../../../app/session.js';
 import { Section } from '../../../components/Section.js';
 import { formatDay, frequencyText, usageColor, UsageWarnings, VisitUsage } from '../episode-ui.js';
 import { PrescriptionForm } from './PrescriptionForm.js';
+import { SuggestedProtocols } from './SuggestedProtocols.js';
 
 const STATE_LABELS: Record<string, string> = {
   active: 'Active',
@@ -115,6 +116,10 @@ export function PrescriptionTab({ chart, onChanged }: { chart: ClinicalChart; on
             onEdit={canWrite && editing === null ? () => setEditing(prescription.id) : undefined}
           />
         ),
+      )}
+
+      {prescriptions.length > 0 && (
+        <SuggestedProtocols chart={chart} canPlan={canWrite && chart.episode.status === 'open'} />
       )}
     </Stack>
   );
