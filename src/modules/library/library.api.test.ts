@@ -21,6 +21,8 @@ describe('condition & protocol library (API)', () => {
     expect(res.body.items.find((c: { id: string }) => c.id === 'chronic-neck-pain')).toMatchObject({
       name: 'Chronic neck pain',
       icd10cm: expect.arrayContaining(['M54.2']),
+      bodyAreas: expect.arrayContaining(['neck']),
+      own: false,
     });
   });
 
@@ -64,6 +66,15 @@ describe('condition & protocol library (API)', () => {
       'See a doctor promptly if',
     ])
       expect(text).toContain(expected);
+  });
+
+  it('links a screening alert to the library pages that explain its caution', async () => {
+    const res = await t.agent().get('/api/library/cautions/blood_thinning_medication');
+    expect(res.status).toBe(200);
+    expect(res.body.techniques.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining(['cupping', 'deep_tissue']),
+    );
+    expect(res.body.conditions.length).toBeGreaterThan(0);
   });
 
   it('lists the technique catalogue', async () => {

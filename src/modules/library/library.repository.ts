@@ -64,13 +64,25 @@ function visibleTo(clinicId: string | null) {
   return and(scope, overridden);
 }
 
-export type ConditionSummaryRow = { slug: string; name: string; icd10cm: string[]; category: string };
+export type ConditionSummaryRow = {
+  slug: string;
+  name: string;
+  icd10cm: string[];
+  category: string;
+  bodyAreas: string[];
+  own: boolean;
+};
 
 const summaryColumns = {
   slug: libraryConditions.slug,
   name: libraryConditions.name,
   icd10cm: libraryConditions.icd10cm,
   category: sql<string>`${libraryConditions.content}->>'category'`,
+  bodyAreas: sql<
+    string[]
+  >`array(select jsonb_array_elements_text(${libraryConditions.content}->'bodyAreas'))`,
+  /** The clinic's own condition (or its override of a shipped one). */
+  own: sql<boolean>`${libraryConditions.clinicId} is not null`,
 };
 
 export async function listConditions(db: Db, clinicId: string | null): Promise<ConditionSummaryRow[]> {
@@ -176,4 +188,24 @@ export async function isClinicCondition(db: Db, clinicId: string, slug: string):
     .from(libraryConditions)
     .where(and(eq(libraryConditions.clinicId, clinicId), eq(libraryConditions.slug, slug)));
   return row !== undefined;
+}
+
+/** Conditions and techniques whose cautions name a screening rule: what an alert links to. */
+export async function referencingRule(db: Db, clinicId: string | null, ruleId: string) {
+  const conditions = await db
+    .select({ slug: libraryConditions.slug, name: libraryConditions.name })
+    .from(libraryConditions)
+    .where(and(visibleTo(clinicId), sql`${libraryConditions.content}->'screeningRules' ? ${ruleId}`))
+    .orderBy(asc(libraryConditions.name));
+  const techniques = await db
+    .select({ slug: libraryTechniques.slug, name: libraryTechniques.name })
+    .from(libraryTechniques)
+    .where(
+      and(
+        isNull(libraryTechniques.clinicId),
+        sql`${libraryTechniques.content}->'screeningRules' ? ${ruleId}`,
+      ),
+    )
+    .orderBy(asc(libraryTechniques.name));
+  return { conditions, techniques };
 }

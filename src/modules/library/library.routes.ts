@@ -6,6 +6,7 @@ import { requestContext } from '../../platform/http/request-context.js';
 import { createRouter, type AppEnv } from '../../platform/http/router.js';
 import { ZCondition } from './domain/library-content.js';
 import {
+  ZCautionLinks,
   ZConditionList,
   ZConditionQuery,
   ZLibraryCondition,
@@ -121,6 +122,26 @@ export function libraryRoutes(deps: {
       responses: { 200: jsonContent(ZSuggestionList, 'Suggestions, best first'), ...problemResponses(400) },
     }),
     async (c) => c.json(await library.suggest(clinicOf(c), c.req.valid('query').codes), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/library/cautions/{ruleId}',
+      tags: ['Library'],
+      middleware: [optionalSession] as const,
+      summary: 'Library pages that explain a screening alert: conditions and techniques naming its rule',
+      request: {
+        params: z.strictObject({
+          ruleId: z
+            .string()
+            .max(80)
+            .openapi({ param: { name: 'ruleId', in: 'path' }, example: 'blood_thinning_medication' }),
+        }),
+      },
+      responses: { 200: jsonContent(ZCautionLinks, 'Links'), ...problemResponses(400) },
+    }),
+    async (c) => c.json(await library.cautionLinks(clinicOf(c), c.req.valid('param').ruleId), 200),
   );
 
   const ZSlug = z.strictObject({

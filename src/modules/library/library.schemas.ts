@@ -6,9 +6,19 @@ export const ZConditionSummary = z
     id: z.string(),
     name: z.string(),
     category: z.string(),
+    bodyAreas: z.array(z.string()),
     icd10cm: z.array(z.string()),
+    own: z.boolean(),
   })
   .openapi('LibraryConditionSummary');
+
+export const ZCautionLinks = z
+  .object({
+    ruleId: z.string(),
+    conditions: z.array(z.object({ id: z.string(), name: z.string() })),
+    techniques: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi('LibraryCautionLinks');
 
 export const ZConditionList = z
   .object({ version: z.string().nullable(), items: z.array(ZConditionSummary) })

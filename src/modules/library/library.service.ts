@@ -66,7 +66,9 @@ export function createLibraryService(deps: {
     id: row.slug,
     name: row.name,
     category: row.category,
+    bodyAreas: row.bodyAreas,
     icd10cm: row.icd10cm,
+    own: row.own,
   });
 
   return {
@@ -143,6 +145,17 @@ export function createLibraryService(deps: {
           detail: { id },
         });
       });
+    },
+
+    /** Where the library says more about a screening rule's caution: conditions and techniques naming it. */
+    async cautionLinks(clinicId: string | null, ruleId: string) {
+      await ensureShippedContent();
+      const found = await repo.referencingRule(database.db, clinicId, ruleId);
+      return {
+        ruleId,
+        conditions: found.conditions.map((c) => ({ id: c.slug, name: c.name })),
+        techniques: found.techniques.map((t) => ({ id: t.slug, name: t.name })),
+      };
     },
 
     async listTechniques(): Promise<Technique[]> {
