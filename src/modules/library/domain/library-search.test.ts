@@ -42,11 +42,20 @@ describe('suggestConditions', () => {
   it('ranks exact code matches above same-category ones', () => {
     const result = suggestConditions([lbp, neck, whiplash], ['M54.2', 'S13.4XXA']);
     expect(result.map((r) => [r.condition.slug, r.score])).toEqual([
-      ['whiplash', 6],
-      ['chronic-neck-pain', 3],
+      ['whiplash', 7],
+      ['chronic-neck-pain', 4],
       ['low-back-pain', 1],
     ]);
     expect(result[0]!.matchedCodes).toEqual(['M54.2', 'S13.4XXA']);
+  });
+
+  it('prefers the condition whose primary code matches (M54.2 → chronic neck pain before a headache listing it second)', () => {
+    const headache = {
+      slug: 'cervicogenic-headache',
+      name: 'Cervicogenic headache',
+      icd10cm: ['G44.86', 'M54.2'],
+    };
+    expect(suggestConditions([headache, neck], ['M54.2'])[0]!.condition.slug).toBe('chronic-neck-pain');
   });
 
   it('suggests nothing for unrelated codes', () => {

@@ -28,8 +28,9 @@ export function icdPrefixOf(query: string): string | null {
 }
 
 /**
- * Conditions that fit a prescription's diagnoses: an exact code match counts 3, the same 3-character
- * category 1 (M54.50 suggests low back pain even when the condition lists M54.59). Best first.
+ * Conditions that fit a prescription's diagnoses: an exact code match counts 3, one more when it is the
+ * condition's primary (first) code, the same 3-character category 1 (M54.50 suggests low back pain even
+ * when the condition lists M54.59). Best first.
  */
 export function suggestConditions<T extends { slug: string; name: string; icd10cm: readonly string[] }>(
   conditions: readonly T[],
@@ -43,7 +44,9 @@ export function suggestConditions<T extends { slug: string; name: string; icd10c
         (code) =>
           !matchedCodes.includes(code) && condition.icd10cm.some((c) => c.slice(0, 3) === code.slice(0, 3)),
       );
-      return { condition, score: matchedCodes.length * 3 + categories.length, matchedCodes };
+      const primary =
+        condition.icd10cm[0] !== undefined && matchedCodes.includes(condition.icd10cm[0]) ? 1 : 0;
+      return { condition, score: matchedCodes.length * 3 + primary + categories.length, matchedCodes };
     })
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.condition.name.localeCompare(b.condition.name));
