@@ -19,6 +19,14 @@ export const libraryKeys = {
   condition: (conditionId: string) => ['library', 'condition', conditionId] as const,
   techniques: ['library', 'techniques'] as const,
   suggestions: (codes: readonly string[]) => ['library', 'suggestions', codes.join(',')] as const,
+  cautions: (ruleId: string) => ['library', 'cautions', ruleId] as const,
+};
+
+/** Library pages that explain a screening alert's caution. */
+export type CautionLinks = {
+  ruleId: string;
+  conditions: { id: string; name: string }[];
+  techniques: { id: string; name: string }[];
 };
 
 /** How long library answers stay fresh in the cache. */
@@ -41,3 +49,14 @@ export const getSuggestions = (codes: readonly string[], signal?: AbortSignal) =
 
 export const educationSheetUrl = (conditionId: string) =>
   `/api/library/conditions/${id(conditionId)}/education-sheet.pdf`;
+
+export const getCautionLinks = (ruleId: string, signal?: AbortSignal) =>
+  apiRequest<CautionLinks>(`/library/cautions/${id(ruleId)}`, { signal });
+
+/** Saves the clinic's own version of a condition (a shipped id makes it the clinic's override). */
+export const saveClinicCondition = (condition: LibraryCondition) =>
+  apiRequest<LibraryCondition>(`/library/conditions/${id(condition.id)}`, { method: 'PUT', body: condition });
+
+/** Removes the clinic's own version; the shipped condition shows again. */
+export const deleteClinicCondition = (conditionId: string) =>
+  apiRequest<void>(`/library/conditions/${id(conditionId)}`, { method: 'DELETE' });

@@ -14,6 +14,7 @@ import { NewClientPage } from '../features/clients/NewClientPage.js';
 import { SetupPage } from '../features/clinics/SetupPage.js';
 import { EpisodePage } from '../features/episodes/EpisodePage.js';
 import { NoteEditorPage } from '../features/episodes/notes/NoteEditorPage.js';
+import { ConditionEditorPage } from '../features/library/ConditionEditorPage.js';
 import { ConditionPage } from '../features/library/ConditionPage.js';
 import { LibraryPage } from '../features/library/LibraryPage.js';
 import { TechniquePage, TechniquesPage } from '../features/library/TechniquePages.js';
@@ -93,6 +94,14 @@ export const router = createBrowserRouter([
               },
               { path: '/library', element: <LibraryPage /> },
               { path: '/library/conditions/:id', element: <ConditionPage /> },
+              {
+                path: '/library/conditions/:id/edit',
+                element: (
+                  <RequirePermission permission="clinical:write">
+                    <ConditionEditorPage />
+                  </RequirePermission>
+                ),
+              },
               { path: '/library/techniques', element: <TechniquesPage /> },
               { path: '/library/techniques/:id', element: <TechniquePage /> },
               {

@@ -34,6 +34,7 @@ import {
 } from '../../../modules/screening/domain/screening-rules.js';
 import { clinicalKeys, getClientAlerts, type ScreeningAlert } from '../../api/clinical.js';
 import { useSessionMemory } from '../../app/session.js';
+import { CautionLibraryLinks } from '../library/CautionLibraryLinks.js';
 import { severityColor } from './episode-ui.js';
 import { readableTextColor } from '../../app/theme.js';
 
@@ -72,6 +73,7 @@ function AlertDetail({ alert }: { alert: ScreeningAlert }) {
         </Text>{' '}
         {alert.because}
       </Text>
+      <CautionLibraryLinks ruleId={alert.ruleId} />
     </Stack>
   );
 }

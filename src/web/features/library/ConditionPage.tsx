@@ -3,7 +3,7 @@
  * presents, red flags, coding, cautions, what to assess, the protocol step by step, the course, typical
  * goals and the references. Printable, with a client education sheet to hand out.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Alert,
   Anchor,
@@ -11,6 +11,7 @@ import {
   Button,
   Group,
   List,
+  Modal,
   Paper,
   SimpleGrid,
   Skeleton,
@@ -26,8 +27,12 @@ import {
   IconFeather,
   IconInfoCircle,
   IconFileTypePdf,
+  IconPencil,
   IconPrinter,
+  IconRestore,
 } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { regionLabel } from '../../../modules/assessments/domain/body-regions.js';
 import { OUTCOME_MEASURES } from '../../../modules/outcome-measures/domain/instruments.js';
@@ -37,7 +42,8 @@ import {
   SERVICE_CODES,
   TECHNIQUES,
 } from '../../../modules/session-notes/domain/session-note.js';
-import { educationSheetUrl, type LibraryCondition } from '../../api/library.js';
+import { deleteClinicCondition, educationSheetUrl, type LibraryCondition } from '../../api/library.js';
+import { useCan } from '../../app/session.js';
 import { isApiError } from '../../api/http.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -47,13 +53,14 @@ import {
   bodyAreaLabel,
   capitalize,
   categoryLabel,
+  conditionPath,
   HYDROTHERAPY_LABELS,
   humanize,
   positionLabel,
   specialTestLabel,
   techniquePath,
 } from './library-format.js';
-import { useCondition, useTechniques } from './library-queries.js';
+import { useAllConditions, useCondition, useTechniques } from './library-queries.js';
 import { References } from './References.js';
 
 const back = { to: '/library', label: 'Library' };
@@ -132,6 +139,8 @@ function ConditionView({ condition: c }: { condition: LibraryCondition }) {
     .filter((r) => r !== undefined);
   const measureGoals = c.goals.filter((g) => g.kind === 'measure');
   const functionalGoals = c.goals.filter((g) => g.kind === 'functional');
+  const canWrite = useCan('clinical:write');
+  const own = useAllConditions().data?.items.find((item) => item.id === c.id)?.own ?? false;
 
   return (
     <>
@@ -156,11 +165,27 @@ function ConditionView({ condition: c }: { condition: LibraryCondition }) {
             >
               Print
             </Button>
+            {canWrite && (
+              <Button
+                component={Link}
+                to={`${conditionPath(c.id)}/edit`}
+                variant={own ? 'default' : 'light'}
+                leftSection={<IconPencil size={16} aria-hidden />}
+              >
+                {own ? 'Edit our version' : 'Customize for our clinic'}
+              </Button>
+            )}
+            {canWrite && own && <RemoveOwnVersion condition={c} />}
           </Group>
         }
       >
         <Group gap="xs" wrap="wrap">
           <Badge variant="light">{categoryLabel(c.category)}</Badge>
+          {own && (
+            <Badge variant="light" color="teal">
+              Our clinic&apos;s version
+            </Badge>
+          )}
           {c.gentle && (
             <Badge variant="light" color="blue" leftSection={<IconFeather size={12} aria-hidden />}>
               Gentle treatment
@@ -528,6 +553,56 @@ function ConditionView({ condition: c }: { condition: LibraryCondition }) {
           </Text>
         </Group>
       </Stack>
+    </>
+  );
+}
+
+/** "Remove our version" with a confirmation: the shipped text shows again. */
+function RemoveOwnVersion({ condition }: { condition: LibraryCondition }) {
+  const [confirming, setConfirming] = useState(false);
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => deleteClinicCondition(condition.id),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['library'] });
+      setConfirming(false);
+      notifications.show({
+        color: 'teal',
+        title: 'Our version removed',
+        message: `The library text of ${condition.name} shows again.`,
+      });
+    },
+  });
+  return (
+    <>
+      <Button
+        variant="default"
+        color="red"
+        leftSection={<IconRestore size={16} aria-hidden />}
+        onClick={() => {
+          remove.reset();
+          setConfirming(true);
+        }}
+      >
+        Remove our version
+      </Button>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Remove our clinic's version?">
+        <Stack gap="md">
+          <Text size="sm">
+            Your clinic&apos;s changes to {condition.name} will be deleted, and the library&apos;s own text
+            shows again. A condition your clinic wrote itself is removed from the library.
+          </Text>
+          {remove.isError && <ApiErrorAlert error={remove.error} title="It could not be removed" />}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Keep it
+            </Button>
+            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+              Remove our version
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </>
   );
 }

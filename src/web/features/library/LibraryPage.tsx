@@ -1,6 +1,6 @@
 /**
  * Route /library — the condition & protocol library: search as you type (typos and other names tolerated),
- * filter by category, and browse the conditions grouped by category.
+ * filter by category and body area, and browse the conditions grouped by category.
  */
 import { useEffect, useState } from 'react';
 import {
@@ -34,6 +34,8 @@ import {
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import {
+  BODY_AREA_LABELS,
+  bodyAreaLabel,
   capitalize,
   categoryLabel,
   categoryOrder,
@@ -49,6 +51,7 @@ export function LibraryPage() {
   const [params, setParams] = useSearchParams();
   const [input, setInput] = useState(() => params.get('q') ?? '');
   const category = params.get('category');
+  const area = params.get('area');
   const [q] = useDebouncedValue(input.trim(), 250);
 
   // The search and the filter live in the address, so "back" from a condition returns to the same list.
@@ -60,10 +63,10 @@ export function LibraryPage() {
     setParams(next, { replace: true, preventScrollReset: true });
   }, [q, params, setParams]);
 
-  const setCategory = (value: string) => {
+  const setFilter = (key: 'category' | 'area', value: string) => {
     const next = new URLSearchParams(params);
-    if (value === 'all') next.delete('category');
-    else next.set('category', value);
+    if (value === 'all') next.delete(key);
+    else next.set(key, value);
     setParams(next, { replace: true, preventScrollReset: true });
   };
 
@@ -81,7 +84,9 @@ export function LibraryPage() {
   });
 
   const active = q ? search : all;
-  const items = (active.data?.items ?? []).filter((c) => !category || c.category === category);
+  const items = (active.data?.items ?? []).filter(
+    (c) => (!category || c.category === category) && (!area || c.bodyAreas.includes(area)),
+  );
 
   // A result whose name does not explain the match was found by another name: show which one.
   const lookups = q
@@ -105,7 +110,14 @@ export function LibraryPage() {
   );
   const counts = new Map<string, number>();
   for (const c of all.data?.items ?? []) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
+  const areaCounts = new Map<string, number>();
+  for (const c of all.data?.items ?? [])
+    for (const a of c.bodyAreas) areaCounts.set(a, (areaCounts.get(a) ?? 0) + 1);
   const typing = input.trim() !== q;
+  const filterText = [
+    category ? ` in ${categoryLabel(category)}` : '',
+    area ? ` for the ${bodyAreaLabel(area).toLowerCase()}` : '',
+  ].join('');
 
   return (
     <>
@@ -162,11 +174,27 @@ export function LibraryPage() {
                 })),
               ]}
               value={category ?? 'all'}
-              onChange={(value) => setCategory(value ?? 'all')}
+              onChange={(value) => setFilter('category', value ?? 'all')}
               allowDeselect={false}
               disabled={all.isPending}
               maxDropdownHeight={400}
               style={{ flex: '1 1 220px' }}
+            />
+            <Select
+              label="Body area"
+              data={[
+                { value: 'all', label: 'All body areas' },
+                ...Object.entries(BODY_AREA_LABELS).map(([value, label]) => ({
+                  value,
+                  label: all.data ? `${label} (${areaCounts.get(value) ?? 0})` : label,
+                })),
+              ]}
+              value={area ?? 'all'}
+              onChange={(value) => setFilter('area', value ?? 'all')}
+              allowDeselect={false}
+              disabled={all.isPending}
+              maxDropdownHeight={400}
+              style={{ flex: '1 1 200px' }}
             />
           </Group>
         </Paper>
@@ -186,8 +214,8 @@ export function LibraryPage() {
             : q
               ? items.length === 0
                 ? ''
-                : `${items.length} ${items.length === 1 ? 'condition matches' : 'conditions match'} “${q}”${category ? ` in ${categoryLabel(category)}` : ''}, best match first.`
-              : `${items.length} ${items.length === 1 ? 'condition' : 'conditions'}${category ? ` in ${categoryLabel(category)}` : ''}.`}
+                : `${items.length} ${items.length === 1 ? 'condition matches' : 'conditions match'} “${q}”${filterText}, best match first.`
+              : `${items.length} ${items.length === 1 ? 'condition' : 'conditions'}${filterText}.`}
         </Text>
 
         {active.isPending ? (
@@ -204,12 +232,12 @@ export function LibraryPage() {
           <Paper p="xl">
             <Stack align="center" gap="xs" ta="center">
               <IconStethoscope size={32} color="var(--mantine-color-gray-5)" aria-hidden />
-              <Text fw={600}>{q ? `No condition matches “${q}”` : 'No conditions in this category'}</Text>
+              <Text fw={600}>{q ? `No condition matches “${q}”` : 'No conditions match these filters'}</Text>
               <Text size="sm" c="dimmed" maw={460}>
                 {q
                   ? 'Try another name for it, fewer words, or an ICD-10-CM code.'
-                  : 'Choose another category.'}
-                {category && ' The category filter is on: choose “All” to search every condition.'}
+                  : 'Choose another category or body area.'}
+                {(category || area) && ' A filter is on: choose “All” to search every condition.'}
               </Text>
             </Stack>
           </Paper>
@@ -274,6 +302,11 @@ function ConditionCard({
           {condition.name}
         </Anchor>
         <Group gap={6} mt="auto" wrap="wrap">
+          {condition.own && (
+            <Badge variant="light" color="teal" size="sm">
+              Our version
+            </Badge>
+          )}
           {showCategory && (
             <Badge variant="light" color="gray" size="sm">
               {categoryLabel(condition.category)}

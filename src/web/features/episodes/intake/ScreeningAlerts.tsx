@@ -15,6 +15,7 @@ import {
   SEVERITY_ORDER,
   type Severity,
 } from '../../../../modules/screening/domain/screening-rules.js';
+import { CautionLibraryLinks } from '../../library/CautionLibraryLinks.js';
 
 /** Most serious in red; gentle treatment is information, not a warning. */
 export const SEVERITY_COLORS: Record<Severity, string> = {
@@ -146,6 +147,7 @@ function AlertCard({ alert, color }: { alert: ScreeningAlert; color: string }) {
           {alert.because}
         </Text>
         <Text size="sm">{alert.guidance}</Text>
+        <CautionLibraryLinks ruleId={alert.ruleId} size="sm" />
         {alert.modalitiesToAvoid.length > 0 && (
           <Group gap={6} align="center">
             <Text size="sm" fw={600}>
