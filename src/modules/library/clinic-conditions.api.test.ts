@@ -97,6 +97,15 @@ describe("clinics' own conditions", () => {
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('library.condition_saved');
   });
 
+  it("adds a new condition of the clinic's own, found by search in that clinic only", async () => {
+    const own = { ...neck, id: 'neck-protocol-b', name: 'Neck protocol B', aliases: ['desk worker neck'] };
+    const res = await therapist.request('PUT', '/api/library/conditions/neck-protocol-b', { json: own });
+    expect(res.status).toBe(200);
+    const found = await therapist.get('/api/library/conditions?q=neck%20protocol%20b');
+    expect(found.body.items[0]).toMatchObject({ id: 'neck-protocol-b', own: true });
+    expect((await t.agent().get('/api/library/conditions/neck-protocol-b')).status).toBe(404);
+  });
+
   it('removing the own copy brings the shipped condition back', async () => {
     expect((await therapist.delete('/api/library/conditions/chronic-neck-pain')).status).toBe(204);
     expect((await therapist.get('/api/library/conditions/chronic-neck-pain')).body.name).toBe(

@@ -102,6 +102,14 @@ export const router = createBrowserRouter([
                   </RequirePermission>
                 ),
               },
+              {
+                path: '/library/conditions/:id/copy',
+                element: (
+                  <RequirePermission permission="clinical:write">
+                    <ConditionEditorPage asNew />
+                  </RequirePermission>
+                ),
+              },
               { path: '/library/techniques', element: <TechniquesPage /> },
               { path: '/library/techniques/:id', element: <TechniquePage /> },
               {

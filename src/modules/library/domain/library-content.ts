@@ -46,7 +46,11 @@ export type BodyArea = (typeof BODY_AREAS)[number];
 export const POSITIONS = ['prone', 'supine', 'side_lying', 'seated', 'semi_reclined'] as const;
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case id');
-const sentence = z.string().trim().min(3).max(1200);
+const sentence = z
+  .string()
+  .trim()
+  .min(3, 'Write at least a few words.')
+  .max(1200, 'Keep it under 1,200 characters.');
 
 export const ZReference = z.strictObject({
   title: z.string().trim().min(3).max(300),

@@ -102,7 +102,8 @@ function errorAt(errors: FieldErrors, prefix: string): string | undefined {
   return key === undefined ? undefined : errors[key];
 }
 
-export function ConditionEditorPage() {
+/** Edits the clinic's version of a condition, or (asNew) starts a new condition of the clinic's own from it. */
+export function ConditionEditorPage({ asNew = false }: { asNew?: boolean }) {
   const { id = '' } = useParams();
   const query = useCondition(id);
   const back = { to: conditionPath(id), label: 'Condition' };
@@ -134,10 +135,21 @@ export function ConditionEditorPage() {
       </>
     );
   }
-  return <ConditionEditor key={query.data.id} condition={query.data} />;
+  return <ConditionEditor key={`${query.data.id}-${asNew}`} condition={query.data} asNew={asNew} />;
 }
 
-function ConditionEditor({ condition }: { condition: LibraryCondition }) {
+/** A link-friendly id from a name: "Neck protocol B" → "neck-protocol-b". */
+function slugOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+function ConditionEditor({ condition, asNew }: { condition: LibraryCondition; asNew: boolean }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const techniques = useTechniques();
@@ -145,7 +157,8 @@ function ConditionEditor({ condition }: { condition: LibraryCondition }) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const nextKey = useRef(condition.protocol.steps.length);
 
-  const [name, setName] = useState(condition.name);
+  const [name, setName] = useState(asNew ? `${condition.name} (our protocol)` : condition.name);
+  const newId = slugOf(name);
   const [aliases, setAliases] = useState<string[]>(condition.aliases);
   const [summary, setSummary] = useState(condition.summary);
   const [cautions, setCautions] = useState(condition.cautions.join('\n'));
@@ -165,7 +178,7 @@ function ConditionEditor({ condition }: { condition: LibraryCondition }) {
         title: 'Saved',
         message: `Your clinic's version of ${name.trim()} was saved.`,
       });
-      void navigate(conditionPath(condition.id));
+      void navigate(conditionPath(asNew ? newId : condition.id));
     },
     onError: () => {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -218,6 +231,7 @@ function ConditionEditor({ condition }: { condition: LibraryCondition }) {
   const submit = () => {
     const next: LibraryCondition = {
       ...condition,
+      id: asNew ? newId : condition.id,
       name: name.trim(),
       aliases,
       summary: summary.trim(),
@@ -241,12 +255,20 @@ function ConditionEditor({ condition }: { condition: LibraryCondition }) {
   return (
     <>
       <PageHeader
-        title={own ? `Edit our version: ${condition.name}` : `Customize ${condition.name}`}
+        title={
+          asNew
+            ? `New condition from ${condition.name}`
+            : own
+              ? `Edit our version: ${condition.name}`
+              : `Customize ${condition.name}`
+        }
         documentTitle={`Our version of ${condition.name}`}
         description={
-          own
-            ? "Your clinic's version replaces the library text for everyone in your clinic."
-            : 'Your changes are saved as your clinic’s version; the library text stays available and shows again if you remove it.'
+          asNew
+            ? `A new condition of your clinic's own, starting from ${condition.name}. Its address will be /library/conditions/${newId || '…'}.`
+            : own
+              ? "Your clinic's version replaces the library text for everyone in your clinic."
+              : 'Your changes are saved as your clinic’s version; the library text stays available and shows again if you remove it.'
         }
         back={{ to: conditionPath(condition.id), label: condition.name }}
       />

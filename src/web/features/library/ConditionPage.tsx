@@ -175,6 +175,16 @@ function ConditionView({ condition: c }: { condition: LibraryCondition }) {
                 {own ? 'Edit our version' : 'Customize for our clinic'}
               </Button>
             )}
+            {canWrite && (
+              <Button
+                component={Link}
+                to={`${conditionPath(c.id)}/copy`}
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+              >
+                New condition from this one
+              </Button>
+            )}
             {canWrite && own && <RemoveOwnVersion condition={c} />}
           </Group>
         }
