@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfPages } from '../support/pdf-text.js';
-import { SHOTS, startE2e, type E2e } from './e2e-support.js';
+import { fillClinicSetup, openTab, SHOTS, startE2e, visible, type E2e } from './e2e-support.js';
 
 /**
  * Issue 3's acceptance, as a therapist does it in chromium at tablet width: a client with a car-accident
@@ -31,9 +31,6 @@ let step = 0;
 const shot = (page: Page, name: string) =>
   e2e.shot(page, `clinical-${String(++step).padStart(2, '0')}-${name}`);
 
-const visible = (locator: Locator, timeout = 10_000) =>
-  expect.poll(() => locator.first().isVisible(), { timeout }).toBe(true);
-
 /** NDI answers in item order, as read from the client's licensed form. */
 async function enterNdi(page: Page, answers: number[]) {
   const entry = page.getByRole('group', { name: /^NDI/ });
@@ -49,11 +46,6 @@ async function signAssessment(page: Page) {
   const dialog = page.getByRole('dialog', { name: 'Sign this assessment?' });
   await dialog.getByRole('button', { name: 'Sign and lock' }).click();
   await dialog.waitFor({ state: 'hidden' });
-}
-
-async function openTab(page: Page, name: string) {
-  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
-  await expect.poll(() => new URL(page.url()).searchParams.get('tab') ?? 'timeline').toBe(name.toLowerCase());
 }
 
 describe('a therapist keeps the clinical record of an episode of care in the browser', () => {
@@ -76,12 +68,7 @@ async function walk(page: Page) {
   const { baseUrl } = e2e;
 
   // 1. Set up the clinic.
-  await page.goto(baseUrl);
-  await page.waitForURL(/\/setup$/);
-  await page.getByLabel('Clinic name').fill('Riverside Medical Massage');
-  await page.getByLabel('Your name').fill(owner.name);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel(/^Password/).fill(owner.password);
+  await fillClinicSetup(page, baseUrl, owner);
   await shot(page, 'setup');
   await page.getByRole('button', { name: 'Create clinic' }).click();
   await page.waitForURL(/\/clients$/);

@@ -2,7 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * What every end-to-end test file needs: a real Palpa process on a fresh data folder (its own port and
@@ -124,4 +125,29 @@ export async function startE2e(): Promise<E2e> {
     await stop();
     throw error;
   }
+}
+
+/** Waits until the first match is visible (the app renders some regions twice for screen readers). */
+export const visible = (locator: Locator, timeout = 10_000) =>
+  expect.poll(() => locator.first().isVisible(), { timeout }).toBe(true);
+
+/** Switches the episode page's tab and waits for the URL to say so. */
+export async function openTab(page: Page, name: string) {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('tab') ?? 'timeline').toBe(name.toLowerCase());
+}
+
+/** Fills the first-run setup page (the caller takes its screenshot, then presses "Create clinic"). */
+export async function fillClinicSetup(
+  page: Page,
+  baseUrl: string,
+  owner: { name: string; email: string; password: string },
+  clinicName = 'Riverside Medical Massage',
+) {
+  await page.goto(baseUrl);
+  await page.waitForURL(/\/setup$/);
+  await page.getByLabel('Clinic name').fill(clinicName);
+  await page.getByLabel('Your name').fill(owner.name);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel(/^Password/).fill(owner.password);
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfPages } from '../support/pdf-text.js';
-import { SHOTS, startE2e, type E2e } from './e2e-support.js';
+import { fillClinicSetup, openTab, SHOTS, startE2e, visible, type E2e } from './e2e-support.js';
 
 /**
  * Issue 4's acceptance, as a therapist does it in chromium at tablet width: a neck-pain prescription (M54.2)
@@ -30,14 +30,6 @@ let step = 0;
 const shot = (page: Page, name: string) =>
   e2e.shot(page, `library-${String(++step).padStart(2, '0')}-${name}`);
 
-const visible = (locator: Locator, timeout = 10_000) =>
-  expect.poll(() => locator.first().isVisible(), { timeout }).toBe(true);
-
-async function openTab(page: Page, name: string) {
-  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
-  await expect.poll(() => new URL(page.url()).searchParams.get('tab') ?? 'timeline').toBe(name.toLowerCase());
-}
-
 describe('a therapist works from the condition & protocol library in the browser', () => {
   it('walks the acceptance from suggested protocol to education sheet at tablet width', async () => {
     const page = await e2e.newPage(768, 1024);
@@ -56,12 +48,7 @@ async function walk(page: Page) {
   const { baseUrl } = e2e;
 
   // 1. Set up the clinic, add a client, open an episode.
-  await page.goto(baseUrl);
-  await page.waitForURL(/\/setup$/);
-  await page.getByLabel('Clinic name').fill('Riverside Medical Massage');
-  await page.getByLabel('Your name').fill(owner.name);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel(/^Password/).fill(owner.password);
+  await fillClinicSetup(page, baseUrl, owner);
   await page.getByRole('button', { name: 'Create clinic' }).click();
   await page.waitForURL(/\/clients$/);
   // Before anyone is signed in, the app's session check is answered 401: expected, and the only one.
