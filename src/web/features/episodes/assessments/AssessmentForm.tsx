@@ -1,3 +1,4 @@
+import { SaveBar } from '../../../components/SaveBar.js';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   Alert,
@@ -7,7 +8,6 @@ import {
   Input,
   Menu,
   Modal,
-  Paper,
   SegmentedControl,
   SimpleGrid,
   Skeleton,
@@ -697,45 +697,32 @@ export function AssessmentForm({ chart, assessment, initialKind, onSaved, onDirt
       </Stack>
 
       {!readOnly && (
-        <Paper
-          p="sm"
-          shadow="md"
-          style={{ position: 'sticky', bottom: 'var(--mantine-spacing-md)', zIndex: 5 }}
-          mt="lg"
+        <SaveBar
+          dirty={dirty}
+          message={
+            persist.isPending
+              ? 'Saving…'
+              : dirty
+                ? 'You have unsaved changes.'
+                : status || (current ? 'All changes saved as a draft.' : 'Nothing entered yet.')
+          }
         >
-          <Group justify="space-between" gap="sm" wrap="wrap">
-            <Text
-              size="sm"
-              c={dirty ? 'orange.9' : 'dimmed'}
-              fw={dirty ? 500 : 400}
-              role="status"
-              aria-live="polite"
-            >
-              {persist.isPending
-                ? 'Saving…'
-                : dirty
-                  ? 'You have unsaved changes.'
-                  : status || (current ? 'All changes saved as a draft.' : 'Nothing entered yet.')}
-            </Text>
-            <Group gap="sm">
-              <Button
-                type="submit"
-                variant={current && !dirty ? 'default' : 'filled'}
-                loading={persist.isPending && !confirmSign}
-              >
-                Save draft
-              </Button>
-              <Button
-                variant="outline"
-                leftSection={<IconSignature size={16} aria-hidden />}
-                onClick={askToSign}
-                disabled={persist.isPending}
-              >
-                {dirty || !current ? 'Save and sign…' : 'Sign…'}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+          <Button
+            type="submit"
+            variant={current && !dirty ? 'default' : 'filled'}
+            loading={persist.isPending && !confirmSign}
+          >
+            Save draft
+          </Button>
+          <Button
+            variant="outline"
+            leftSection={<IconSignature size={16} aria-hidden />}
+            onClick={askToSign}
+            disabled={persist.isPending}
+          >
+            {dirty || !current ? 'Save and sign…' : 'Sign…'}
+          </Button>
+        </SaveBar>
       )}
 
       <Modal

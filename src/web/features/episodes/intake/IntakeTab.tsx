@@ -1,3 +1,4 @@
+import { SaveBar } from '../../../components/SaveBar.js';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
@@ -262,38 +263,25 @@ export function IntakeTab({ chart, onChanged }: { chart: ClinicalChart; onChange
               onRowsChanged={onRowsChanged}
             />
           </Stack>
-          <Paper
-            p="sm"
-            shadow="md"
-            style={{ position: 'sticky', bottom: 'var(--mantine-spacing-md)', zIndex: 5 }}
-            mt="lg"
+          <SaveBar
+            dirty={dirty}
+            message={
+              save.isPending
+                ? 'Saving and screening…'
+                : dirty
+                  ? 'You have unsaved changes.'
+                  : status || (basedOn ? 'All changes saved.' : 'Nothing entered yet.')
+            }
           >
-            <Group justify="space-between" gap="sm" wrap="wrap">
-              <Text
-                size="sm"
-                c={dirty ? 'orange.9' : 'dimmed'}
-                fw={dirty ? 500 : 400}
-                role="status"
-                aria-live="polite"
-              >
-                {save.isPending
-                  ? 'Saving and screening…'
-                  : dirty
-                    ? 'You have unsaved changes.'
-                    : status || (basedOn ? 'All changes saved.' : 'Nothing entered yet.')}
-              </Text>
-              <Group gap="sm">
-                {dirty && (
-                  <Button variant="default" onClick={() => adopt(basedOn)} disabled={save.isPending}>
-                    Discard changes
-                  </Button>
-                )}
-                <Button type="submit" loading={save.isPending}>
-                  {basedOn ? 'Save intake' : 'Save and screen'}
-                </Button>
-              </Group>
-            </Group>
-          </Paper>
+            {dirty && (
+              <Button variant="default" onClick={() => adopt(basedOn)} disabled={save.isPending}>
+                Discard changes
+              </Button>
+            )}
+            <Button type="submit" loading={save.isPending}>
+              {basedOn ? 'Save intake' : 'Save and screen'}
+            </Button>
+          </SaveBar>
         </form>
       ) : basedOn ? (
         <HealthHistorySummary history={basedOn.healthHistory} savedLine={savedLine} />

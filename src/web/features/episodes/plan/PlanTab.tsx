@@ -23,7 +23,7 @@ import { useCan, useSessionMemory } from '../../../app/session.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { ErrorSummary, type SummaryItem } from '../../../components/ErrorSummary.js';
 import { formatDateTime } from '../../../components/format.js';
-import { SaveBar } from '../../clients/FormChrome.js';
+import { SaveBar } from '../../../components/SaveBar.js';
 import { normalizePath } from '../shared/notes-format.js';
 import {
   fieldLabel,
