@@ -37,6 +37,11 @@ import { screeningRoutes } from './modules/screening/index.js';
 import { createSessionNotesService, sessionNotesRoutes } from './modules/session-notes/index.js';
 import { createTreatmentPlansService, treatmentPlansRoutes } from './modules/treatment-plans/index.js';
 import { outcomeMeasuresRoutes } from './modules/outcome-measures/index.js';
+import { billingRoutes, createBillingService } from './modules/billing/index.js';
+import { coverageRoutes, createCoverageService } from './modules/coverage/index.js';
+import { claimsRoutes, createClaimsService } from './modules/claims/index.js';
+import { createLedgerService, ledgerRoutes } from './modules/ledger/index.js';
+import { createRemittanceService, remittanceRoutes } from './modules/remittance/index.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -83,6 +88,12 @@ export function createApp(deps: AppDeps) {
   const plans = createTreatmentPlansService({ database });
   const notes = createSessionNotesService({ database, library });
   const chart = createClinicalChartService({ database });
+  const billing = createBillingService({ database });
+  const coverage = createCoverageService({ database });
+  const claims = createClaimsService({ database, icd10cm });
+  const ledger = createLedgerService({ database });
+  const remittances = createRemittanceService({ database });
+  const optionalSession = createOptionalSession({ accounts, clock });
 
   const app = createRouter();
   app.use(
@@ -159,10 +170,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', icd10cmRoutes({ icd10cm }));
   api.route('/', outcomeMeasuresRoutes());
   api.route('/', screeningRoutes());
-  api.route(
-    '/',
-    libraryRoutes({ library, authorize, optionalSession: createOptionalSession({ accounts, clock }) }),
-  );
+  api.route('/', libraryRoutes({ library, authorize, optionalSession }));
   api.route('/', episodesRoutes({ episodes, authorize }));
   api.route('/', prescriptionsRoutes({ prescriptions, authorize }));
   api.route('/', intakeRoutes({ intake, authorize }));
@@ -170,6 +178,11 @@ export function createApp(deps: AppDeps) {
   api.route('/', treatmentPlansRoutes({ plans, authorize }));
   api.route('/', sessionNotesRoutes({ notes, authorize }));
   api.route('/', clinicalChartRoutes({ chart, authorize }));
+  api.route('/', billingRoutes({ billing, authorize, optionalSession }));
+  api.route('/', coverageRoutes({ coverage, authorize }));
+  api.route('/', claimsRoutes({ claims, authorize }));
+  api.route('/', ledgerRoutes({ ledger, authorize }));
+  api.route('/', remittanceRoutes({ remittances, authorize }));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

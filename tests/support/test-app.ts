@@ -63,6 +63,8 @@ export class Agent {
       ...(json !== undefined ? { json } : {}),
       ...(headers ? { headers } : {}),
     });
+  put = <T = any>(path: string, json?: unknown) =>
+    this.request<T>('PUT', path, json !== undefined ? { json } : {});
   delete = <T = any>(path: string) => this.request<T>('DELETE', path);
 }
 

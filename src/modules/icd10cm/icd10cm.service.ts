@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { billabilityProblem, formatCode, normalizeCode, type CodeProblem } from './domain/icd10cm-code.js';
 import { officialTermsFor, prefixTsquery } from './domain/lay-terms.js';
@@ -43,8 +43,8 @@ export function createIcd10cmService(deps: { database: Database; now: () => Date
   /** Loads the shipped edition once per database (a no-op when its checksum is already there). */
   const ensureShippedEdition = (): Promise<LoadResult> => (shippedLoad ??= loadFile(SHIPPED_ORDER_FILE));
 
-  async function currentEdition(): Promise<number> {
-    const edition = await repo.latestEdition(database.db);
+  async function currentEdition(db: Db = database.db): Promise<number> {
+    const edition = await repo.latestEdition(db);
     if (edition !== undefined) return edition;
     // First start: the code list is still loading; wait for it rather than answer empty.
     return (await ensureShippedEdition()).edition;
@@ -53,14 +53,15 @@ export function createIcd10cmService(deps: { database: Database; now: () => Date
   async function problemFor(
     code: string,
     edition: number,
+    db: Db = database.db,
   ): Promise<{ entry: repo.CodeRow | undefined; problem: CodeProblem | undefined }> {
     const normalized = normalizeCode(code);
-    const entry = normalized ? await repo.findCode(database.db, edition, normalized) : undefined;
+    const entry = normalized ? await repo.findCode(db, edition, normalized) : undefined;
     const descendants =
       normalized && !entry?.billable
-        ? (
-            await repo.codesWithPrefix(database.db, edition, normalized, { billableOnly: true, limit: 6 })
-          ).map((r) => r.code)
+        ? (await repo.codesWithPrefix(db, edition, normalized, { billableOnly: true, limit: 6 })).map(
+            (r) => r.code,
+          )
         : [];
     const problem = billabilityProblem(
       code,
@@ -111,8 +112,12 @@ export function createIcd10cmService(deps: { database: Database; now: () => Date
     },
 
     /** For prescriptions and claims: why a code cannot be billed, or undefined. */
-    async billabilityProblem(code: string): Promise<CodeProblem | undefined> {
-      return (await problemFor(code, await currentEdition())).problem;
+    /**
+     * Why a code cannot be billed (undefined when it can). Inside a transaction pass its handle: PGlite has
+     * one connection, so a second query outside the transaction would wait for it forever.
+     */
+    async billabilityProblem(code: string, db: Db = database.db): Promise<CodeProblem | undefined> {
+      return (await problemFor(code, await currentEdition(db), db)).problem;
     },
   };
 }

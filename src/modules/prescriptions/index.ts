@@ -7,6 +7,7 @@ export {
   type PrescriptionsService,
 } from './prescriptions.service.js';
 export { prescriptionsRoutes } from './prescriptions.routes.js';
-export { isValidNpi } from './domain/npi.js';
+export { isValidNpi, npiProblem } from './domain/npi.js';
 export type { TPrescription, TPrescriptionSummary } from './prescriptions.schemas.js';
 export { ZPrescription, ZPrescriptionSummary } from './prescriptions.schemas.js';
+export { allocateSessions } from './domain/visit-usage.js';

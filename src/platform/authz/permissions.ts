@@ -29,6 +29,14 @@ export const PERMISSIONS = [
   /** The whole clinical record: intake, assessments, plans, note narratives. */
   'clinical:read',
   'clinical:write',
+  // Issue 5: billing. Set-up (fees, payers, the clinic's tax ID) is the owner's; claims and remittances the
+  // biller's; the front desk reads balances and takes payments at the counter.
+  'billing:setup',
+  'billing:read',
+  'billing:write',
+  'payments:collect',
+  /** Insurance cards and accident cases: captured at the front desk, kept right by the biller. */
+  'coverage:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,10 +51,28 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clinical:read',
     'clinical:write',
   ],
-  front_desk: ['clients:read', 'clients:write', 'clients:archive', 'staff:read', 'episodes:read'],
+  front_desk: [
+    'clients:read',
+    'clients:write',
+    'clients:archive',
+    'staff:read',
+    'episodes:read',
+    'billing:read',
+    'payments:collect',
+    'coverage:write',
+  ],
   // Billers need demographics for claims (box 2, 3, 5) but do not edit the client record; note
   // narratives only when the owner grants 'clinical:read' to that person (GRANTABLE_PERMISSIONS).
-  biller: ['clients:read', 'staff:read', 'episodes:read', 'clinical:services'],
+  biller: [
+    'clients:read',
+    'staff:read',
+    'episodes:read',
+    'clinical:services',
+    'billing:read',
+    'billing:write',
+    'payments:collect',
+    'coverage:write',
+  ],
 };
 
 /** Rights an owner may give one person beyond their role (issue 3, item 11: "unless the owner grants it"). */

@@ -1,0 +1,6 @@
+/** Ledger module: the append-only client ledger, payments, adjustments, statements, superbills, A/R. */
+export { postLedgerEntries, type LedgerPosting } from './ledger.posting.js';
+export { createLedgerService, balancesOf, type LedgerService } from './ledger.service.js';
+export { ledgerRoutes } from './ledger.routes.js';
+export { entriesOfClaim, type LedgerEntryRow } from './ledger.repository.js';
+export * from './domain/ledger.js';
