@@ -40,7 +40,7 @@ import { outcomeMeasuresRoutes } from './modules/outcome-measures/index.js';
 import { billingRoutes, createBillingService } from './modules/billing/index.js';
 import { coverageRoutes, createCoverageService } from './modules/coverage/index.js';
 import { claimsRoutes, createClaimsService } from './modules/claims/index.js';
-import { createLedgerService, ledgerRoutes } from './modules/ledger/index.js';
+import { createLedgerDocuments, createLedgerService, ledgerRoutes } from './modules/ledger/index.js';
 import { createRemittanceService, remittanceRoutes } from './modules/remittance/index.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -92,6 +92,7 @@ export function createApp(deps: AppDeps) {
   const coverage = createCoverageService({ database });
   const claims = createClaimsService({ database, icd10cm });
   const ledger = createLedgerService({ database });
+  const ledgerDocuments = createLedgerDocuments({ database });
   const remittances = createRemittanceService({ database });
   const optionalSession = createOptionalSession({ accounts, clock });
 
@@ -181,7 +182,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', billingRoutes({ billing, authorize, optionalSession }));
   api.route('/', coverageRoutes({ coverage, authorize }));
   api.route('/', claimsRoutes({ claims, authorize }));
-  api.route('/', ledgerRoutes({ ledger, authorize }));
+  api.route('/', ledgerRoutes({ ledger, documents: ledgerDocuments, authorize }));
   api.route('/', remittanceRoutes({ remittances, authorize }));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {

@@ -257,7 +257,7 @@ export function createBillingService(deps: { database: Database }) {
       return database.db.transaction(async (tx) => {
         const row = await repo.insertPayer(tx, {
           ...input,
-          address: (input.address ?? null),
+          address: input.address ?? null,
           phone: input.phone ?? null,
           clinicId: ctx.clinicId,
           createdAt: ctx.now,

@@ -51,23 +51,53 @@ function sexCode(sex: string | null | undefined): Sex {
   return sex === 'female' ? 'F' : sex === 'male' ? 'M' : 'U';
 }
 
+/**
+ * Look-ups shared across the claims of one batch: a batch of 1,000 claims usually has one billing
+ * profile, a few payers and therapists, and far fewer clients than claims.
+ */
+export type ResolverCache = Map<string, Promise<unknown>>;
+
+function cached<T>(cache: ResolverCache | undefined, key: string, load: () => Promise<T>): Promise<T> {
+  if (!cache) return load();
+  let hit = cache.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = load();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 export async function resolveClaimDocument(
   tx: Db,
   ctx: RequestContext,
   claim: repo.ClaimRow,
   lines: repo.ClaimLineRow[],
+  cache?: ResolverCache,
 ): Promise<ResolvedClaim> {
-  const [profile, payer, client, therapist, policy, coverageCase] = await Promise.all([
-    findBillingProfile(tx, ctx.clinicId),
+  // Sequential on purpose: PGlite has one connection, and a transaction runs one query at a time anyway.
+  const profile = await cached(cache, 'profile', () => findBillingProfile(tx, ctx.clinicId));
+  const payer = await cached(cache, `payer:${claim.payerId}`, () =>
     findPayer(tx, ctx.clinicId, claim.payerId),
+  );
+  const client = await cached(cache, `client:${claim.clientId}`, () =>
     repo.findClient(tx, ctx.clinicId, claim.clientId),
+  );
+  const therapist = await cached(cache, `user:${claim.renderingProviderId}`, () =>
     repo.findUser(tx, ctx.clinicId, claim.renderingProviderId),
-    claim.policyId ? findPolicy(tx, ctx.clinicId, claim.policyId) : Promise.resolve(undefined),
-    claim.caseId ? findCase(tx, ctx.clinicId, claim.caseId) : Promise.resolve(undefined),
-  ]);
+  );
+  const policyId = claim.policyId;
+  const policy = policyId
+    ? await cached(cache, `policy:${policyId}`, () => findPolicy(tx, ctx.clinicId, policyId))
+    : undefined;
+  const caseId = claim.caseId;
+  const coverageCase = caseId
+    ? await cached(cache, `case:${caseId}`, () => findCase(tx, ctx.clinicId, caseId))
+    : undefined;
   if (!payer || !client || !therapist)
     throw new Error(`claim ${claim.id} lost its payer, client or therapist`);
-  const therapistIds = await findProviderBillingId(tx, ctx.clinicId, therapist.id);
+  const therapistIds = await cached(cache, `ids:${therapist.id}`, () =>
+    findProviderBillingId(tx, ctx.clinicId, therapist.id),
+  );
 
   const patientAddress = clientAddress(client.address);
   const patient: ClaimDocument['patient'] = {

@@ -104,6 +104,11 @@ export async function insertEvent(db: Db, values: typeof claimEvents.$inferInser
   await db.insert(claimEvents).values(values);
 }
 
+export async function insertEvents(db: Db, values: (typeof claimEvents.$inferInsert)[]): Promise<void> {
+  for (let start = 0; start < values.length; start += 500)
+    await db.insert(claimEvents).values(values.slice(start, start + 500));
+}
+
 export async function deleteDraftClaim(db: Db, clinicId: string, id: string): Promise<void> {
   await db.delete(claimEvents).where(and(eq(claimEvents.clinicId, clinicId), eq(claimEvents.claimId, id)));
   await deleteLines(db, clinicId, id);

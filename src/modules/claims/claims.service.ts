@@ -13,7 +13,7 @@ import {
 } from '../billing/index.js';
 import { findCase, findPolicy } from '../coverage/index.js';
 import type { Icd10cmService } from '../icd10cm/index.js';
-import { entriesOfClaim, postLedgerEntries } from '../ledger/index.js';
+import { claimsWithCharges, postLedgerEntries } from '../ledger/index.js';
 import { allocateSessions } from '../prescriptions/index.js';
 import { loadReportFonts } from '../reports/index.js';
 import { resolveClaimDocument } from './claim-document.resolver.js';
@@ -258,50 +258,82 @@ export function createClaimsService(deps: { database: Database; icd10cm: Icd10cm
     return claim;
   }
 
-  /** Charges go on the ledger (insurance bucket) when the claim leaves Palpa: A/R starts then. */
-  async function postCharges(tx: Db, ctx: RequestContext, claim: repo.ClaimRow, lines: repo.ClaimLineRow[]) {
-    // A rejected claim sent again is the same charge: post it once.
-    if ((await entriesOfClaim(tx, ctx.clinicId, claim.id)).some((entry) => entry.kind === 'charge')) return;
-    await postLedgerEntries(
-      tx,
-      ctx,
-      lines.map((line) => ({
-        clientId: claim.clientId,
-        caseId: claim.caseId,
-        claimId: claim.id,
-        claimLineId: line.id,
-        sessionNoteId: line.sessionNoteId,
-        payerId: claim.payerId,
-        kind: 'charge' as const,
-        bucket: 'insurance' as const,
-        amountCents: line.chargeCents,
-        serviceDate: line.serviceDate,
-        code: line.code,
-        units: line.units,
-        reference: claim.controlNumber,
-      })),
-    );
-  }
-
+  /**
+   * Claims leave Palpa: status submitted, the document frozen, the history written, and the charges put
+   * on the ledger (insurance bucket) — A/R starts then. Done in bulk: a batch may hold 1,000 claims.
+   */
   async function markSubmitted(
     tx: Db,
     ctx: RequestContext,
-    claim: repo.ClaimRow,
-    document: ClaimDocument,
+    claims: readonly repo.ClaimRow[],
+    documents: readonly ClaimDocument[],
     note: string,
   ) {
-    const lines = await repo.claimLinesOf(tx, ctx.clinicId, claim.id);
-    await repo.updateClaim(tx, ctx.clinicId, claim.id, {
-      status: 'submitted',
-      submittedAt: ctx.now,
-      document,
-      updatedAt: ctx.now,
-      updatedBy: ctx.userId,
+    for (const [index, claim] of claims.entries())
+      await repo.updateClaim(tx, ctx.clinicId, claim.id, {
+        status: 'submitted',
+        submittedAt: ctx.now,
+        document: documents[index]!,
+        updatedAt: ctx.now,
+        updatedBy: ctx.userId,
+      });
+    await repo.insertEvents(
+      tx,
+      claims.map((claim) => ({
+        clinicId: ctx.clinicId,
+        claimId: claim.id,
+        fromStatus: claim.status,
+        toStatus: 'submitted' as const,
+        note,
+        at: ctx.now,
+        byUserId: ctx.userId,
+        byName: ctx.userName,
+      })),
+    );
+    await recordAudit(tx, ctx, {
+      action: 'claim.status_changed',
+      entityType: 'claim',
+      entityId: claims.length === 1 ? claims[0]!.id : null,
+      clientIds: [...new Set(claims.map((c) => c.clientId))],
+      detail: { to: 'submitted', claims: claims.length },
     });
-    await recordTransition(tx, ctx, claim, 'submitted', note);
-    // A void (frequency 8) reverses nothing on the ledger by itself: the original's balance is settled
-    // by its own remittance; a replacement's charges replace the original's only once the payer answers.
-    if (claim.frequencyCode === '1') await postCharges(tx, ctx, claim, lines);
+    // A void (frequency 8) and a replacement (7) change no charge by themselves; a rejected claim sent
+    // again is the same charge: each original claim's charges are posted once.
+    const originals = claims.filter((claim) => claim.frequencyCode === '1');
+    const charged = await claimsWithCharges(
+      tx,
+      ctx.clinicId,
+      originals.map((c) => c.id),
+    );
+    const toCharge = originals.filter((claim) => !charged.has(claim.id));
+    const lines = await repo.linesOfClaims(
+      tx,
+      ctx.clinicId,
+      toCharge.map((c) => c.id),
+    );
+    const byId = new Map(toCharge.map((claim) => [claim.id, claim]));
+    await postLedgerEntries(
+      tx,
+      ctx,
+      lines.map((line) => {
+        const claim = byId.get(line.claimId)!;
+        return {
+          clientId: claim.clientId,
+          caseId: claim.caseId,
+          claimId: claim.id,
+          claimLineId: line.id,
+          sessionNoteId: line.sessionNoteId,
+          payerId: claim.payerId,
+          kind: 'charge' as const,
+          bucket: 'insurance' as const,
+          amountCents: line.chargeCents,
+          serviceDate: line.serviceDate,
+          code: line.code,
+          units: line.units,
+          reference: claim.controlNumber,
+        };
+      }),
+    );
   }
 
   function envelopeOptions(
@@ -679,8 +711,8 @@ export function createClaimsService(deps: { database: Database; icd10cm: Icd10cm
           await markSubmitted(
             tx,
             ctx,
-            claim,
-            document,
+            [claim],
+            [document],
             input.note ?? 'Marked as sent outside Palpa (paper or portal).',
           );
           return detail(tx, ctx, (await repo.findClaim(tx, ctx.clinicId, id))!);
@@ -858,10 +890,14 @@ export function createClaimsService(deps: { database: Database; icd10cm: Icd10cm
           ready.map((c) => c.id),
         );
         const documents: ClaimDocument[] = [];
-        for (const claim of ready) {
-          const lines = allLines.filter((line) => line.claimId === claim.id);
-          documents.push((await resolveClaimDocument(tx, ctx, claim, lines)).document);
-        }
+        const cache = new Map<string, Promise<unknown>>();
+        const linesByClaim = new Map<string, repo.ClaimLineRow[]>();
+        for (const line of allLines)
+          linesByClaim.set(line.claimId, [...(linesByClaim.get(line.claimId) ?? []), line]);
+        for (const claim of ready)
+          documents.push(
+            (await resolveClaimDocument(tx, ctx, claim, linesByClaim.get(claim.id) ?? [], cache)).document,
+          );
         const interchange = await nextCounter(tx, ctx.clinicId, 'interchange');
         const file = build837p(documents, envelopeOptions(profile, interchange, ctx));
         const batch = await repo.insertBatch(tx, {
@@ -874,8 +910,7 @@ export function createClaimsService(deps: { database: Database; icd10cm: Icd10cm
           createdAt: ctx.now,
           createdBy: ctx.userId,
         });
-        for (const [index, claim] of ready.entries())
-          await markSubmitted(tx, ctx, claim, documents[index]!, `Sent in 837P batch ${interchange}.`);
+        await markSubmitted(tx, ctx, ready, documents, `Sent in 837P batch ${interchange}.`);
         await recordAudit(tx, ctx, {
           action: 'claim.batch_created',
           entityType: 'claim_batch',

@@ -8,6 +8,7 @@ export {
   findClaim,
   updateClaim,
   insertEvent,
+  insertEvents,
   type ClaimRow,
   type ClaimLineRow,
 } from './claims.repository.js';

@@ -111,8 +111,7 @@ export function createCoverageService(deps: { database: Database }) {
         const payer = await requirePayer(tx, ctx, input.payerId);
         const row = await repo.insertPolicy(tx, {
           ...input,
-          subscriber:
-            input.relationship === 'self' ? null : ((input.subscriber ?? null)),
+          subscriber: input.relationship === 'self' ? null : (input.subscriber ?? null),
           groupNumber: input.groupNumber ?? null,
           planName: input.planName ?? null,
           effectiveFrom: input.effectiveFrom ?? null,
@@ -183,7 +182,7 @@ export function createCoverageService(deps: { database: Database }) {
           adjuster: input.adjuster ?? null,
           attorney: input.attorney ?? null,
           employerName: input.employerName ?? null,
-          employerAddress: (input.employerAddress ?? null),
+          employerAddress: input.employerAddress ?? null,
           unableToWorkFrom: input.unableToWorkFrom ?? null,
           unableToWorkTo: input.unableToWorkTo ?? null,
           clinicId: ctx.clinicId,

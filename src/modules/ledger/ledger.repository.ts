@@ -1,8 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { payers } from '../billing/billing.tables.js';
 import { clients } from '../clients/clients.tables.js';
 import { sessionNotes } from '../session-notes/session-notes.tables.js';
+import { users } from '../accounts/accounts.tables.js';
+import { prescriptions } from '../prescriptions/prescriptions.tables.js';
+import { insurancePolicies } from '../coverage/coverage.tables.js';
 import { ledgerEntries } from './ledger.tables.js';
 
 export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;
@@ -79,4 +82,66 @@ export async function findNoteOfClient(db: Db, clinicId: string, clientId: strin
       ),
     );
   return row;
+}
+
+export async function notesByIds(db: Db, clinicId: string, noteIds: string[]) {
+  if (noteIds.length === 0) return [];
+  return db
+    .select({
+      id: sessionNotes.id,
+      episodeId: sessionNotes.episodeId,
+      therapistId: sessionNotes.therapistId,
+      sessionDate: sessionNotes.sessionDate,
+    })
+    .from(sessionNotes)
+    .where(and(eq(sessionNotes.clinicId, clinicId), inArray(sessionNotes.id, noteIds)));
+}
+
+export async function prescriptionsOfEpisodes(db: Db, clinicId: string, episodeIds: string[]) {
+  if (episodeIds.length === 0) return [];
+  return db
+    .select()
+    .from(prescriptions)
+    .where(and(eq(prescriptions.clinicId, clinicId), inArray(prescriptions.episodeId, episodeIds)))
+    .orderBy(asc(prescriptions.writtenOn));
+}
+
+export async function findUser(db: Db, clinicId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.clinicId, clinicId), eq(users.id, userId)));
+  return row;
+}
+
+export async function primaryPolicy(db: Db, clinicId: string, clientId: string) {
+  const [row] = await db
+    .select()
+    .from(insurancePolicies)
+    .where(
+      and(
+        eq(insurancePolicies.clinicId, clinicId),
+        eq(insurancePolicies.clientId, clientId),
+        eq(insurancePolicies.priority, 'primary'),
+        isNull(insurancePolicies.archivedAt),
+      ),
+    )
+    .orderBy(desc(insurancePolicies.createdAt));
+  return row;
+}
+
+/** Claims among these that already have a charge on the ledger. */
+export async function claimsWithCharges(db: Db, clinicId: string, claimIds: string[]): Promise<Set<string>> {
+  if (claimIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ claimId: ledgerEntries.claimId })
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.clinicId, clinicId),
+        eq(ledgerEntries.kind, 'charge'),
+        inArray(ledgerEntries.claimId, claimIds),
+      ),
+    );
+  return new Set(rows.flatMap((r) => (r.claimId ? [r.claimId] : [])));
 }

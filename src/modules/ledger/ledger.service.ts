@@ -4,7 +4,9 @@ import type { RequestContext } from '../../platform/http/request-context.js';
 import { calendarDateIn } from '../../platform/time-zone.js';
 import { recordAudit } from '../audit/index.js';
 import { computeUnits, feeLookup, serviceCatalogue } from '../billing/index.js';
+import { allocateOldestFirst, openPatientItems } from './domain/allocation.js';
 import { LEDGER_KIND_LABELS, type LedgerBucket } from './domain/ledger.js';
+import type { LedgerPosting } from './ledger.posting.js';
 import { postLedgerEntries } from './ledger.posting.js';
 import * as repo from './ledger.repository.js';
 import type { TAdjustmentRequest, TLedgerEntry, TPaymentRequest } from './ledger.schemas.js';
@@ -63,6 +65,26 @@ function defaultServiceDate(
   return related?.serviceDate ?? today;
 }
 
+/**
+ * A reduction of the client's balance (payment, write-off) that names no visit is split over the oldest
+ * open visits; any excess stays as an unapplied credit (domain/allocation.ts).
+ */
+function applied(
+  rows: readonly repo.LedgerEntryRow[],
+  base: LedgerPosting,
+  amountCents: number,
+  today: string,
+): LedgerPosting[] {
+  if (base.claimId || base.sessionNoteId) return [{ ...base, amountCents: -amountCents }];
+  return allocateOldestFirst(openPatientItems(rows), amountCents).map(({ item, amountCents: part }) => ({
+    ...base,
+    amountCents: -part,
+    claimId: item?.claimId ?? null,
+    sessionNoteId: item?.sessionNoteId ?? null,
+    serviceDate: item?.serviceDate ?? today,
+  }));
+}
+
 export function createLedgerService(deps: { database: Database }) {
   const { database } = deps;
 
@@ -92,20 +114,19 @@ export function createLedgerService(deps: { database: Database }) {
         await requireClient(tx, ctx, clientId);
         const rows = await repo.entriesOfClient(tx, ctx.clinicId, clientId);
         const today = calendarDateIn(ctx.timeZone, ctx.now);
-        await postLedgerEntries(tx, ctx, [
-          {
-            clientId,
-            kind: 'patient_payment',
-            bucket: 'patient',
-            method: input.method,
-            amountCents: -input.amountCents,
-            serviceDate: defaultServiceDate(rows, today, input.claimId, input.sessionNoteId),
-            claimId: input.claimId ?? null,
-            sessionNoteId: input.sessionNoteId ?? null,
-            reference: input.reference ?? null,
-            memo: input.memo ?? null,
-          },
-        ]);
+        const base: LedgerPosting = {
+          clientId,
+          kind: 'patient_payment',
+          bucket: 'patient',
+          method: input.method,
+          amountCents: 0,
+          serviceDate: defaultServiceDate(rows, today, input.claimId, input.sessionNoteId),
+          claimId: input.claimId ?? null,
+          sessionNoteId: input.sessionNoteId ?? null,
+          reference: input.reference ?? null,
+          memo: input.memo ?? null,
+        };
+        await postLedgerEntries(tx, ctx, applied(rows, base, input.amountCents, today));
         const { entries, balances } = await ledgerOf(tx, ctx, clientId);
         return { entries, balances };
       });
@@ -119,21 +140,27 @@ export function createLedgerService(deps: { database: Database }) {
         // A refund pays money back, so the balance goes up; adjustments and write-offs take it down.
         const sign = input.kind === 'refund' ? 1 : -1;
         const claimPayer = input.claimId ? rows.find((r) => r.claimId === input.claimId)?.payerId : null;
-        await postLedgerEntries(tx, ctx, [
-          {
-            clientId,
-            kind: input.kind,
-            bucket: input.bucket,
-            method: input.method ?? null,
-            amountCents: sign * input.amountCents,
-            serviceDate: defaultServiceDate(rows, today, input.claimId, input.sessionNoteId),
-            claimId: input.claimId ?? null,
-            sessionNoteId: input.sessionNoteId ?? null,
-            payerId: input.bucket === 'insurance' ? (claimPayer ?? null) : null,
-            reasonCode: input.reasonCode ?? null,
-            memo: input.memo,
-          },
-        ]);
+        const base: LedgerPosting = {
+          clientId,
+          kind: input.kind,
+          bucket: input.bucket,
+          method: input.method ?? null,
+          amountCents: sign * input.amountCents,
+          serviceDate: defaultServiceDate(rows, today, input.claimId, input.sessionNoteId),
+          claimId: input.claimId ?? null,
+          sessionNoteId: input.sessionNoteId ?? null,
+          payerId: input.bucket === 'insurance' ? (claimPayer ?? null) : null,
+          reasonCode: input.reasonCode ?? null,
+          memo: input.memo,
+        };
+        // Write-offs and adjustments of the client's balance that name no visit settle the oldest first.
+        await postLedgerEntries(
+          tx,
+          ctx,
+          input.kind !== 'refund' && input.bucket === 'patient'
+            ? applied(rows, base, input.amountCents, today)
+            : [base],
+        );
         const { entries, balances } = await ledgerOf(tx, ctx, clientId);
         return { entries, balances };
       });

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import {
   canTransition,
   claimsByControlNumbers,
-  insertEvent,
+  insertEvents,
   linesOfClaims,
   updateClaim,
   type ClaimRow,
@@ -21,6 +21,7 @@ import {
 } from './domain/remittance-posting.js';
 import * as repo from './remittance.repository.js';
 import { readEra835, X12FormatError } from './x12-segments.js';
+import { formatUsd } from './domain/money.js';
 
 export type RemittanceSummary = {
   id: string;
@@ -221,6 +222,8 @@ export function createRemittanceService(deps: { database: Database }) {
         }
         let claimsPosted = 0;
         let claimsHeld = 0;
+        const postings: LedgerPosting[] = [];
+        const events: Parameters<typeof insertEvents>[1] = [];
         for (const plan of plans) {
           for (const claimPlan of plan.claims) {
             const claim = claims.find((c) => c.id === claimPlan.claimId)!;
@@ -228,35 +231,32 @@ export function createRemittanceService(deps: { database: Database }) {
               claimsHeld += 1;
               continue;
             }
-            await postLedgerEntries(
-              tx,
-              ctx,
-              ledgerPostingsFor(claimPlan, claim, remittance.id, trace, serviceDates),
-            );
+            postings.push(...ledgerPostingsFor(claimPlan, claim, remittance.id, trace, serviceDates));
             claimsPosted += 1;
             const to: ClaimStatus | null =
               claimPlan.resultingStatus === 'reversed' ? null : claimPlan.resultingStatus;
-            const changes: Partial<ClaimRow> = {
+            const moves = to !== null && to !== claim.status && canTransition(claim.status, to);
+            await updateClaim(tx, ctx.clinicId, claim.id, {
               payerClaimNumber: claimPlan.payerClaimNumber || claim.payerClaimNumber,
+              ...(moves ? { status: to } : {}),
               updatedAt: ctx.now,
               updatedBy: ctx.userId,
-            };
-            const moves = to !== null && to !== claim.status && canTransition(claim.status, to);
-            if (moves) changes.status = to;
-            await updateClaim(tx, ctx.clinicId, claim.id, changes);
-            await insertEvent(tx, {
+            });
+            events.push({
               clinicId: ctx.clinicId,
               claimId: claim.id,
               fromStatus: claim.status,
               toStatus: moves ? to : claim.status,
-              note: `835 ${trace ?? plan.remittance.transactionControlNumber}: ${claimPlan.statusLabel}; paid ${(claimPlan.paidCents / 100).toFixed(2)}, patient owes ${(claimPlan.patientResponsibilityCents / 100).toFixed(2)}.`,
+              note: `835 ${trace ?? plan.remittance.transactionControlNumber}: ${claimPlan.statusLabel}; paid ${formatUsd(claimPlan.paidCents)}, patient owes ${formatUsd(claimPlan.patientResponsibilityCents)}.`,
               at: ctx.now,
               byUserId: ctx.userId,
               byName: ctx.userName,
             });
-            claim.status = moves ? to : claim.status;
+            if (moves) claim.status = to;
           }
         }
+        await postLedgerEntries(tx, ctx, postings);
+        await insertEvents(tx, events);
         await recordAudit(tx, ctx, {
           action: 'remittance.posted',
           entityType: 'remittance',

@@ -1,3 +1,4 @@
+import { formatUsd as formatCents } from '../../../platform/domain/money.js';
 /**
  * The claim scrubber: every reason a payer would reject or deny the claim that Palpa can see before it is
  * sent, in plain words, each naming the field to fix. A claim with any error cannot be marked ready.
@@ -430,12 +431,8 @@ export function pointerLetter(pointer: number): string {
   return pointer >= 1 && pointer <= 26 ? String.fromCharCode(64 + pointer) : String(pointer);
 }
 
-export function formatCents(cents: number): string {
-  const sign = cents < 0 ? '−' : '';
-  const abs = Math.abs(cents);
-  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 export function hasBlockingProblems(problems: readonly ScrubProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
+
+export { formatCents };

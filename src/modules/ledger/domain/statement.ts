@@ -1,3 +1,4 @@
+import { formatUsd as formatUsdText } from '../../../platform/domain/money.js';
 import {
   agingReport,
   applyCreditOldestFirst,
@@ -81,12 +82,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
 /** 12345 → '$123.45'; −500 → '−$5.00' (a real minus sign); thousands separated by commas. */
 export function formatUsd(cents: number): string {
   if (!Number.isInteger(cents)) throw new Error(`Not a whole number of cents: ${cents}`);
-  const abs = Math.abs(cents);
-  const dollars = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const text = `$${dollars}.${(abs % 100).toString().padStart(2, '0')}`;
-  return cents < 0 ? `−${text}` : text;
+  return formatUsdText(cents);
 }
 
 /** '2026-11-04' → '11/04/2026', the form US insurers' claim forms ask for. */

@@ -1,3 +1,4 @@
+import { isValidNpi } from '../../prescriptions/domain/index.js';
 import { isIsoDate } from './aging.js';
 import { formatUsd } from './statement.js';
 
@@ -69,22 +70,6 @@ export function superbillTotals(
   const chargedCents = lines.reduce((sum, line) => sum + line.chargeCents, 0);
   const paidCents = payments.reduce((sum, payment) => sum + payment.amountCents, 0);
   return { chargedCents, paidCents, balanceCents: chargedCents - paidCents };
-}
-
-/** NPI: 10 digits, Luhn check digit over '80840' + the first 9 (CMS NPI check-digit spec). */
-export function isValidNpi(value: string): boolean {
-  if (!/^\d{10}$/.test(value)) return false;
-  const digits = `80840${value}`;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
 }
 
 /** ICD-10-CM, with or without the dot: a letter, a digit, a digit or letter, then up to 4 more. */
