@@ -28,7 +28,9 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
     const cookie = res.headers.get('set-cookie')?.split(';')[0];
     if (cookie) as.cookie = cookie;
     if (res.status >= 300) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
-    return res.status === 204 ? undefined : ((await res.json()) as Record<string, unknown>);
+    // The 837P batch answers with its X12 file, not JSON.
+    if (res.status === 204 || !res.headers.get('content-type')?.includes('json')) return undefined;
+    return (await res.json()) as Record<string, unknown>;
   };
 
   const owner: Caller = {};
@@ -39,6 +41,7 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
     password: DEMO_OWNER.password,
   });
   const therapists: Caller[] = [];
+  const therapistIds: string[] = [];
   for (const therapist of THERAPISTS) {
     const invitation = await call(owner, 'POST', '/api/staff/invitations', {
       ...therapist,
@@ -46,8 +49,12 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
     });
     const token = String(invitation?.acceptPath).split('/').pop();
     const caller: Caller = {};
-    await call(caller, 'POST', '/api/invitations/accept', { token, password: DEMO_OWNER.password });
+    const accepted = await call(caller, 'POST', '/api/invitations/accept', {
+      token,
+      password: DEMO_OWNER.password,
+    });
     therapists.push(caller);
+    therapistIds.push(String((accepted?.user as { id: string }).id));
   }
   await call(owner, 'PATCH', '/api/clinic', {
     addressLines: ['410 Willow Creek Road', 'Springfield, IL 62701'],
@@ -101,7 +108,8 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
     credentials: 'LMT',
     licenseNumber: 'IL-227.01234',
   });
-  await seedNeckPainEpisode(call, therapists[0]!, clientIds[0]!);
+  const episodeId = await seedNeckPainEpisode(call, therapists[0]!, clientIds[0]!);
+  await seedBilling(call, owner, therapistIds[0]!, clientIds[0]!, episodeId);
   return { clients: 40 };
 }
 
@@ -113,7 +121,7 @@ type Call = (
 ) => Promise<Record<string, unknown> | undefined>;
 
 /** One worked episode so the demo shows the clinical record: neck pain after a car accident, improving. */
-async function seedNeckPainEpisode(call: Call, therapist: Caller, clientId: string): Promise<void> {
+async function seedNeckPainEpisode(call: Call, therapist: Caller, clientId: string): Promise<string> {
   const episode = (await call(therapist, 'POST', `/api/clients/${clientId}/episodes`, {
     title: 'Neck pain after car accident',
     payerContext: 'auto_pip',
@@ -233,6 +241,133 @@ async function seedNeckPainEpisode(call: Call, therapist: Caller, clientId: stri
   await call(therapist, 'POST', `/api/assessments/${String(reEvaluation.id)}/sign`, {
     version: Number(reEvaluation.version),
   });
+  return String(episode.id);
+}
+
+/**
+ * Billing set-up and the neck-pain episode billed to the client's auto insurer: four visits on a claim
+ * that was sent and paid (with a contractual write-down); two visits are still to bill.
+ */
+async function seedBilling(
+  call: Call,
+  owner: Caller,
+  therapistId: string,
+  clientId: string,
+  episodeId: string,
+) {
+  await call(owner, 'PUT', '/api/billing/profile', {
+    legalName: 'Willow Creek Medical Massage LLC',
+    taxId: '371234567',
+    taxIdType: 'EIN',
+    billingNpi: '1234567893',
+    taxonomy: '225700000X',
+    address: { line1: '410 Willow Creek Road', city: 'Springfield', state: 'IL', zip: '627011234' },
+    phone: '(555) 240-1100',
+    placeOfService: '11',
+    acceptAssignment: true,
+    submitterId: 'WILLOWCREEK',
+    submitterContact: 'Dana Whitaker',
+    receiverId: 'CLEARHOUSE',
+    receiverName: 'Example Clearinghouse',
+    usage: 'T',
+  });
+  await call(owner, 'PUT', `/api/billing/providers/${therapistId}`, {
+    npi: '1679576722',
+    taxonomy: '225700000X',
+    licenseState: 'IL',
+  });
+  await call(owner, 'POST', '/api/payers', {
+    name: 'Prairie Health Plan',
+    payerId: '12345',
+    address: { line1: 'PO Box 100', city: 'Chicago', state: 'IL', zip: '60601' },
+    claimType: 'health',
+    filingIndicator: 'CI',
+    unitMethod: 'cms',
+    requiresGp: true,
+    bundles97124With97140: false,
+    requiresReferringProvider: true,
+  });
+  const auto = (await call(owner, 'POST', '/api/payers', {
+    name: 'Lakeshore Auto Insurance',
+    payerId: 'AUTO77',
+    claimType: 'auto',
+    filingIndicator: 'AM',
+    unitMethod: 'per-code',
+    requiresGp: false,
+    bundles97124With97140: false,
+    requiresReferringProvider: true,
+  }))!;
+  for (const [code, feeCents] of [
+    ['97124', 5000],
+    ['97140', 6000],
+    ['97112', 6000],
+    ['97110', 5500],
+    ['97010', 1500],
+  ] as const)
+    await call(owner, 'PUT', '/api/billing/fees', { code, payerId: null, feeCents });
+  const autoCase = (await call(owner, 'POST', `/api/clients/${clientId}/cases`, {
+    payerId: String(auto.id),
+    kind: 'auto',
+    episodeId,
+    claimNumber: 'LA-2025-448120',
+    policyNumber: 'PAP-7731902',
+    injuryDate: '2025-09-24',
+    accidentState: 'IL',
+    adjuster: { name: 'Morgan Ellis', phone: '(555) 610-4400' },
+  }))!;
+  const services = (await call(owner, 'GET', '/api/billing/to-bill'))!.items as { sessionNoteId: string }[];
+  const claim = (await call(owner, 'POST', '/api/claims', {
+    episodeId,
+    caseId: String(autoCase.id),
+    sessionNoteIds: services.slice(-4).map((s) => s.sessionNoteId),
+  }))!;
+  await call(owner, 'POST', `/api/claims/${String(claim.id)}/status`, { status: 'ready' });
+  await call(owner, 'POST', '/api/claim-batches', {});
+  // The insurer's answer (an 835): 90 % of each line paid, 10 % written down by contract (CO-45).
+  const lines = claim.lines as {
+    code: string;
+    chargeCents: number;
+    units: number;
+    serviceDate: string;
+    lineControlNumber: string;
+  }[];
+  const dollars = (cents: number) => String(cents / 100);
+  let paid = 0;
+  const svc: string[] = [];
+  for (const line of lines) {
+    const contractual = Math.round(line.chargeCents * 0.1);
+    const linePaid = line.chargeCents - contractual;
+    paid += linePaid;
+    svc.push(
+      `SVC*HC:${line.code}*${dollars(line.chargeCents)}*${dollars(linePaid)}**${line.units}`,
+      `DTM*472*${line.serviceDate.replaceAll('-', '')}`,
+      `CAS*CO*45*${dollars(contractual)}`,
+      `REF*6R*${line.lineControlNumber}`,
+    );
+  }
+  const body = [
+    `BPR*I*${dollars(paid)}*C*CHK************20251120`,
+    'TRN*1*CHK55012*1371234567',
+    'DTM*405*20251118',
+    'N1*PR*LAKESHORE AUTO INSURANCE*XV*AUTO77',
+    'N1*PE*WILLOW CREEK MEDICAL MASSAGE LLC*XX*1234567893',
+    'LX*1',
+    `CLP*${String(claim.controlNumber)}*1*${dollars(Number(claim.totalChargeCents))}*${dollars(paid)}**AM*LA2025448120A`,
+    ...svc,
+  ];
+  const isa = `ISA*00*          *00*          *ZZ*${'AUTO77'.padEnd(15)}*ZZ*${'WILLOWCREEK'.padEnd(15)}*251120*0900*^*00501*000000501*0*T*:`;
+  const file = [
+    isa,
+    'GS*HP*AUTO77*WILLOWCREEK*20251120*0900*501*X*005010X221A1',
+    'ST*835*0001*005010X221A1',
+    ...body,
+    `SE*${body.length + 2}*0001`,
+    'GE*1*501',
+    'IEA*1*000000501',
+  ]
+    .map((segment) => `${segment}~`)
+    .join('\n');
+  await call(owner, 'POST', '/api/remittances', { file });
 }
 
 const isEntryPoint =
@@ -260,7 +395,7 @@ if (isEntryPoint) {
       console.log('Seeding the demo clinic…');
       const { clients } = await seedDemo(app);
       console.log(
-        `Seeded Willow Creek Medical Massage: 1 owner, 3 therapists, ${clients} clients, one episode of care with 6 signed sessions.`,
+        `Seeded Willow Creek Medical Massage: 1 owner, 3 therapists, ${clients} clients, one episode of care with 6 signed sessions, billed to an auto insurer (a paid claim, two visits still to bill).`,
       );
     }
     await database.close();

@@ -28,7 +28,11 @@ async function seededPeople() {
       for (const item of overview.body.items as { episode: { title: string }; sessionCount: number }[])
         withEpisodes.push(`${item.episode.title}:${item.sessionCount}`);
     }
+    const claims = await owner.get('/api/claims');
+    const toBill = await owner.get('/api/billing/to-bill');
     return {
+      claims: claims.body.items.map((c: { status: string; payerName: string }) => `${c.payerName}:${c.status}`),
+      toBill: toBill.body.items.length,
       episodes: withEpisodes,
       clients: clients.body.items.map((c: Record<string, unknown>) =>
         [c.givenName, c.familyName, c.dateOfBirth, c.phone].join('|'),
@@ -47,6 +51,8 @@ describe('demo seed', () => {
     expect(first.staff.filter((s: string) => s.endsWith(':therapist'))).toHaveLength(3);
     expect(first.staff.filter((s: string) => s.endsWith(':owner'))).toHaveLength(1);
     expect(first.episodes).toEqual(['Neck pain after car accident:6']);
+    expect(first.claims).toEqual(['Lakeshore Auto Insurance:paid']);
+    expect(first.toBill).toBe(2);
     const second = await seededPeople();
     expect(second).toEqual(first);
   });
