@@ -174,7 +174,9 @@ describe('billing: signed notes → claim → scrubber → 837P / CMS-1500 → 8
 
     const refused = await biller.post(`/api/claims/${claimId}/status`, { status: 'ready' });
     expect(refused.status).toBe(409);
-    expect(refused.body.problems).toHaveLength(2);
+    expect(refused.body.problems.filter((p: { severity: string }) => p.severity === 'error')).toHaveLength(2);
+    // Visits of November 2026 fall in ICD-10-CM FY2027; Palpa ships FY2026 and says so.
+    expect(refused.body.problems.map((p: { rule: string }) => p.rule)).toContain('diagnosis.code_set_not_loaded');
 
     const fixed = await biller.patch(`/api/claims/${claimId}`, {
       version: edited.body.version,

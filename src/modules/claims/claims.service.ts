@@ -131,10 +131,31 @@ export function createClaimsService(deps: { database: Database; icd10cm: Icd10cm
   async function scrub(tx: Db, ctx: RequestContext, claim: repo.ClaimRow, lines: repo.ClaimLineRow[]) {
     const resolved = await resolveClaimDocument(tx, ctx, claim, lines);
     const sessions = await documentedSessions(tx, ctx, [...new Set(lines.map((l) => l.sessionNoteId))]);
+    // Each code is checked against the code set in force on each date of service (ICD-10-CM fiscal years).
     const diagnosisProblems: Record<string, string | null> = {};
-    for (const code of claim.diagnoses)
-      diagnosisProblems[code] = (await icd10cm.billabilityProblem(code, tx))?.message ?? null;
     const problems: ScrubProblem[] = [];
+    const editions = new Map<number, { fiscalYear: number; exact: boolean }>();
+    for (const date of [...new Set(lines.map((l) => l.serviceDate))].sort()) {
+      const found = await icd10cm.editionFor(date, tx);
+      if (!editions.has(found.edition) || !found.exact) editions.set(found.edition, found);
+    }
+    for (const code of claim.diagnoses) {
+      for (const [edition, { fiscalYear }] of editions) {
+        const problem = await icd10cm.billabilityProblemIn(code, edition, tx);
+        if (problem && !diagnosisProblems[code])
+          diagnosisProblems[code] =
+            `${problem.message} (ICD-10-CM FY${edition}${edition === fiscalYear ? '' : `, used for FY${fiscalYear}`})`;
+      }
+      diagnosisProblems[code] ??= null;
+    }
+    for (const [edition, { fiscalYear, exact }] of editions)
+      if (!exact)
+        problems.push({
+          rule: 'diagnosis.code_set_not_loaded',
+          severity: 'warning',
+          field: 'diagnoses',
+          message: `Dates of service fall in ICD-10-CM FY${fiscalYear}, but Palpa has FY${edition} loaded: the codes were checked against FY${edition}. Load the FY${fiscalYear} code file (npm run icd10cm:load).`,
+        });
     if (!resolved.profile)
       problems.push({
         rule: 'billing_profile.missing',

@@ -137,3 +137,13 @@ export async function searchTitles(
       .limit(options.limit)
   );
 }
+
+/** Loaded editions (fiscal years), newest first. */
+export async function loadedEditions(db: Db): Promise<number[]> {
+  const rows = await db
+    .select({ edition: icd10cmEditions.edition })
+    .from(icd10cmEditions)
+    .where(isNotNull(icd10cmEditions.loadedAt))
+    .orderBy(desc(icd10cmEditions.edition));
+  return rows.map((r) => r.edition);
+}

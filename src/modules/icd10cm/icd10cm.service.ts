@@ -119,6 +119,31 @@ export function createIcd10cmService(deps: { database: Database; now: () => Date
     async billabilityProblem(code: string, db: Db = database.db): Promise<CodeProblem | undefined> {
       return (await problemFor(code, await currentEdition(db), db)).problem;
     },
+
+    /**
+     * The code set in force on a date of service: ICD-10-CM fiscal year N runs from October 1 of N−1 to
+     * September 30 of N (CDC/NCHS). `exact` is false when that year's file is not loaded and the nearest
+     * older one answers instead.
+     */
+    async editionFor(
+      serviceDate: string,
+      db: Db = database.db,
+    ): Promise<{ fiscalYear: number; edition: number; exact: boolean }> {
+      const year = Number(serviceDate.slice(0, 4));
+      const fiscalYear = Number(serviceDate.slice(5, 7)) >= 10 ? year + 1 : year;
+      const editions = await repo.loadedEditions(db);
+      const edition = editions.find((e) => e <= fiscalYear) ?? editions.at(-1) ?? (await currentEdition(db));
+      return { fiscalYear, edition, exact: edition === fiscalYear };
+    },
+
+    /** Why a code cannot be billed under a given edition (undefined when it can). */
+    async billabilityProblemIn(
+      code: string,
+      edition: number,
+      db: Db = database.db,
+    ): Promise<CodeProblem | undefined> {
+      return (await problemFor(code, edition, db)).problem;
+    },
   };
 }
 export type Icd10cmService = ReturnType<typeof createIcd10cmService>;

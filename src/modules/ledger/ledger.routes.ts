@@ -28,12 +28,17 @@ export function ledgerRoutes(deps: {
       method: 'get',
       path: '/clients/{id}/ledger',
       tags: ['Ledger'],
-      summary: "A client's ledger: every charge, payment, adjustment and reversal, with balances",
+      summary:
+        "A client's ledger: every charge, payment, adjustment and reversal, with balances (?caseId= for one auto / workers' comp case)",
       middleware: [authorize('billing:read')] as const,
-      request: { params: ZIdParam },
-      responses: { 200: jsonContent(ZClientLedger, 'Ledger'), ...problemResponses(401, 403, 404) },
+      request: { params: ZIdParam, query: z.strictObject({ caseId: z.uuid().optional() }) },
+      responses: { 200: jsonContent(ZClientLedger, 'Ledger'), ...problemResponses(400, 401, 403, 404) },
     }),
-    async (c) => c.json(await ledger.clientLedger(requestContext(c), c.req.valid('param').id), 200),
+    async (c) =>
+      c.json(
+        await ledger.clientLedger(requestContext(c), c.req.valid('param').id, c.req.valid('query').caseId),
+        200,
+      ),
   );
 
   router.openapi(

@@ -81,6 +81,7 @@ function applied(
     amountCents: -part,
     claimId: item?.claimId ?? null,
     sessionNoteId: item?.sessionNoteId ?? null,
+    caseId: item?.caseId ?? null,
     serviceDate: item?.serviceDate ?? today,
   }));
 }
@@ -95,9 +96,24 @@ export function createLedgerService(deps: { database: Database }) {
   }
 
   return {
-    async clientLedger(ctx: RequestContext, clientId: string) {
+    /** A client's ledger, or the part of it that belongs to one auto / workers' comp case. */
+    async clientLedger(ctx: RequestContext, clientId: string, caseId?: string) {
       return database.db.transaction(async (tx) => {
         await requireClient(tx, ctx, clientId);
+        if (caseId) {
+          const rows = (await repo.entriesOfClient(tx, ctx.clinicId, clientId)).filter(
+            (r) => r.caseId === caseId,
+          );
+          const reversedIds = new Set(rows.flatMap((r) => (r.reversesEntryId ? [r.reversesEntryId] : [])));
+          await recordAudit(tx, ctx, {
+            action: 'ledger.read',
+            entityType: 'client',
+            entityId: clientId,
+            clientIds: [clientId],
+            detail: { caseId },
+          });
+          return { entries: rows.map((r) => toLedgerEntry(r, reversedIds)), balances: balancesOf(rows) };
+        }
         const { entries, balances } = await ledgerOf(tx, ctx, clientId);
         await recordAudit(tx, ctx, {
           action: 'ledger.read',

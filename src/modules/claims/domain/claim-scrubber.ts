@@ -92,7 +92,7 @@ function npiCheck(add: Add, value: string | null | undefined, field: string, who
 function checkProviders({ claim, payer }: ScrubInput, add: Add) {
   const billing = claim.billingProvider;
   npiCheck(add, billing.npi, 'billingProvider.npi', 'billing provider', 'npi.billing');
-  if (!/^\d{9}$/.test(billing.taxId))
+  if (!/^\d{9}$/.test(billing.taxId.replace(/-/g, '')))
     add('tax_id.invalid', 'billingProvider.taxId', 'The tax ID (box 25) must be 9 digits.');
   if (!/^[0-9A-Z]{9}X$/.test(billing.taxonomy))
     add(

@@ -7,6 +7,8 @@ export type OpenItem = {
   groupKey: string;
   claimId: string | null;
   sessionNoteId: string | null;
+  /** The auto / workers' comp case the visit belongs to, so the payment shows in that case's ledger. */
+  caseId?: string | null;
   serviceDate: string;
   openCents: number;
 };
@@ -31,6 +33,7 @@ export function openPatientItems(
     claimId: string | null;
     sessionNoteId: string | null;
     reversesEntryId: string | null;
+    caseId?: string | null;
     serviceDate: string;
     amountCents: number;
   }[],
@@ -45,6 +48,7 @@ export function openPatientItems(
         groupKey: key,
         claimId: entry.claimId,
         sessionNoteId: entry.sessionNoteId,
+        caseId: entry.caseId ?? null,
         serviceDate: entry.serviceDate,
         openCents: entry.amountCents,
       });
@@ -53,6 +57,7 @@ export function openPatientItems(
     item.openCents += entry.amountCents;
     item.claimId ??= entry.claimId;
     item.sessionNoteId ??= entry.sessionNoteId;
+    item.caseId ??= entry.caseId ?? null;
     if (entry.serviceDate < item.serviceDate) item.serviceDate = entry.serviceDate;
   }
   return [...items.values()]
