@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPolicy, CLAIM_READY_CLIENT, setUpBilling } from '../../../tests/support/billing-fixtures.js';
+import {
+  addPolicy,
+  AUTO_PAYER,
+  CLAIM_READY_CLIENT,
+  setUpBilling,
+} from '../../../tests/support/billing-fixtures.js';
 import { NECK_PAIN_PRESCRIPTION, openEpisode, signedNote } from '../../../tests/support/clinical-fixtures.js';
 import { build835, header } from '../../../tests/fixtures/x12/835/build-835.js';
 import { extractPdfPages } from '../../../tests/support/pdf-text.js';
@@ -176,7 +181,9 @@ describe('billing: signed notes → claim → scrubber → 837P / CMS-1500 → 8
     expect(refused.status).toBe(409);
     expect(refused.body.problems.filter((p: { severity: string }) => p.severity === 'error')).toHaveLength(2);
     // Visits of November 2026 fall in ICD-10-CM FY2027; Palpa ships FY2026 and says so.
-    expect(refused.body.problems.map((p: { rule: string }) => p.rule)).toContain('diagnosis.code_set_not_loaded');
+    expect(refused.body.problems.map((p: { rule: string }) => p.rule)).toContain(
+      'diagnosis.code_set_not_loaded',
+    );
 
     const fixed = await biller.patch(`/api/claims/${claimId}`, {
       version: edited.body.version,
@@ -306,5 +313,84 @@ describe('billing: signed notes → claim → scrubber → 837P / CMS-1500 → 8
     expect((await other.get(`/api/claims/${claimId}`)).status).toBe(404);
     expect((await other.get(`/api/clients/${clientId}/ledger`)).status).toBe(404);
     expect((await other.get('/api/claims')).body.items).toEqual([]);
+  });
+});
+
+describe('an auto (PIP) case claim carries boxes 10b, 11b and 14 (API)', () => {
+  let t: TestContext;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.dispose());
+
+  it('per-code units, CLM11 AA with the state, REF*Y4 claim number, DTP*439; Florida PIP is refused', async () => {
+    const { owner } = await t.setupClinic();
+    const staff = await t.addStaff(owner, 'therapist', 'Jordan Lee');
+    await setUpBilling(owner, staff.id);
+    const auto = await owner.post('/api/payers', AUTO_PAYER);
+    const clientId = (await t.createClient(staff.agent, CLAIM_READY_CLIENT)).id;
+    const episodeId = await openEpisode(staff.agent, clientId);
+    await staff.agent.post(`/api/episodes/${episodeId}/prescriptions`, {
+      ...NECK_PAIN_PRESCRIPTION,
+      diagnoses: ['S13.4XXD'],
+    });
+    const autoCase = await owner.post(`/api/clients/${clientId}/cases`, {
+      payerId: auto.body.id,
+      kind: 'auto',
+      episodeId,
+      claimNumber: 'LA-2026-0042',
+      injuryDate: '2026-09-20',
+      accidentState: 'IL',
+    });
+    const note = await signedNote(staff.agent, episodeId, '2026-11-18');
+    const claim = await owner.post('/api/claims', {
+      episodeId,
+      caseId: autoCase.body.id,
+      sessionNoteIds: [note.id],
+    });
+    expect(claim.status).toBe(201);
+    // Per-code: 97124 23 min → 2, 97140 15 min → 1; no GP for this payer.
+    expect(
+      claim.body.lines.map((l: { code: string; units: number; modifiers: string[] }) => [
+        l.code,
+        l.units,
+        l.modifiers,
+      ]),
+    ).toEqual([
+      ['97124', 2, []],
+      ['97140', 1, []],
+    ]);
+    // This payer bundles 97124 into 97140: the scrubber asks for XS on the massage line.
+    expect(
+      claim.body.problems
+        .filter((p: { severity: string }) => p.severity === 'error')
+        .map((p: { rule: string }) => p.rule),
+    ).toEqual(['payer.bundles_97124_97140']);
+    const x12 = await owner.get(`/api/claims/${claim.body.id}/837p`);
+    const segments = await parseX12Segments(x12.text);
+    expect(check837pStructure(segments)).toEqual([]);
+    expect(
+      el(
+        segments.find((s) => s.name === 'CLM'),
+        11,
+      ),
+    ).toBe('AA:::IL');
+    expect(segments.find((s) => s.name === 'REF' && el(s, 1) === 'Y4')?.elements[1]).toBe('LA-2026-0042');
+    expect(segments.find((s) => s.name === 'DTP' && el(s, 1) === '439')?.elements[2]).toBe('20260920');
+    expect(
+      el(
+        segments.find((s) => s.name === 'SBR'),
+        9,
+      ),
+    ).toBe('AM');
+
+    await owner.patch(`/api/cases/${autoCase.body.id}`, {
+      version: autoCase.body.version,
+      accidentState: 'FL',
+    });
+    const scrub = await owner.post(`/api/claims/${claim.body.id}/scrub`);
+    expect(scrub.body.problems.map((p: { rule: string }) => p.rule)).toContain('state.fl_pip_massage');
+    expect(scrub.body.ready).toBe(false);
   });
 });
