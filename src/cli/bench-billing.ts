@@ -2,52 +2,12 @@
 // claims (POST /api/claim-batches) and to post an 835 with 1,000 service lines (POST /api/remittances).
 // Embedded database unless DATABASE_URL is set. Claims are made through the API from signed notes, as a
 // biller would make them (that seeding is slow and not what is measured).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
-import { createApp } from '../app.js';
-import { createIcd10cmService } from '../modules/icd10cm/index.js';
-import { systemClock } from '../platform/clock.js';
-import { migrateDatabase, openDatabase } from '../platform/db/database.js';
-import { serveOnFreePort } from './bench-support.js';
+import { startBenchApp } from './bench-support.js';
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1000);
 const CLIENTS = Math.max(1, Math.ceil(CLAIMS / 100));
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'palpa-bench-billing-'));
-const database = await openDatabase(
-  process.env.DATABASE_URL
-    ? { kind: 'postgres', url: process.env.DATABASE_URL }
-    : { kind: 'pglite', dataDir: path.join(tmp, 'data') },
-);
-await migrateDatabase(database);
-const icd10cm = createIcd10cmService({ database, now: () => systemClock.now() });
-await icd10cm.ensureShippedEdition();
-const app = createApp({
-  database,
-  icd10cm,
-  clock: systemClock,
-  logger: pino({ level: 'silent' }),
-  sessionIdleMinutes: 30,
-  openSignup: true,
-});
-const { base, close } = await serveOnFreePort(app);
-
-let cookie = '';
-type Ref = { id: string; version: number };
-async function call<T = Ref>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}/api${url}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const setCookie = res.headers.get('set-cookie');
-  if (setCookie) cookie = setCookie.split(';')[0]!;
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
-}
+const { database, call, stop } = await startBenchApp('palpa-bench-billing-');
 
 const seedStarted = performance.now();
 const signup = await call<{ user: { id: string } }>('POST', '/signup', {
@@ -104,7 +64,10 @@ for (let c = 0; c < CLIENTS; c++) {
     memberId: `M${c}`,
     relationship: 'self',
   });
-  const episode = await call('POST', `/clients/${client.id}/episodes`, { title: 'Neck pain', startedOn: '2026-01-02' });
+  const episode = await call('POST', `/clients/${client.id}/episodes`, {
+    title: 'Neck pain',
+    startedOn: '2026-01-02',
+  });
   await call('POST', `/episodes/${episode.id}/prescriptions`, {
     prescriberName: 'Dr. Robert Smith',
     prescriberNpi: '1245319599',
@@ -129,7 +92,11 @@ for (let c = 0; c < CLIENTS; c++) {
       ],
     });
     await call('POST', `/notes/${note.id}/sign`, { version: saved.version });
-    const claim = await call('POST', '/claims', { episodeId: episode.id, policyId: policy.id, sessionNoteIds: [note.id] });
+    const claim = await call('POST', '/claims', {
+      episodeId: episode.id,
+      policyId: policy.id,
+      sessionNoteIds: [note.id],
+    });
     await call('POST', `/claims/${claim.id}/status`, { status: 'ready' });
     claimIds.push(claim.id);
   }
@@ -143,7 +110,19 @@ const segments = file.split('~').filter((s) => s.trim()).length;
 
 // An 835 paying the first claims in full until it holds 1,000 service lines (each claim has 2 lines).
 const claims = await Promise.all(
-  claimIds.slice(0, 500).map((id) => call<{ controlNumber: string; lines: { code: string; chargeCents: number; units: number; serviceDate: string; lineControlNumber: string }[]; totalChargeCents: number }>('GET', `/claims/${id}`)),
+  claimIds.slice(0, 500).map((id) =>
+    call<{
+      controlNumber: string;
+      lines: {
+        code: string;
+        chargeCents: number;
+        units: number;
+        serviceDate: string;
+        lineControlNumber: string;
+      }[];
+      totalChargeCents: number;
+    }>('GET', `/claims/${id}`),
+  ),
 );
 const money = (cents: number) => String(cents / 100);
 const body: string[] = [];
@@ -151,7 +130,10 @@ let total = 0;
 let lines = 0;
 for (const [i, claim] of claims.entries()) {
   total += claim.totalChargeCents;
-  body.push(`LX*${i + 1}`, `CLP*${claim.controlNumber}*1*${money(claim.totalChargeCents)}*${money(claim.totalChargeCents)}**12*PC${i}`);
+  body.push(
+    `LX*${i + 1}`,
+    `CLP*${claim.controlNumber}*1*${money(claim.totalChargeCents)}*${money(claim.totalChargeCents)}**12*PC${i}`,
+  );
   for (const line of claim.lines) {
     lines += 1;
     body.push(
@@ -170,25 +152,26 @@ const st = [
   ...body,
 ];
 const isa = `ISA*00*          *00*          *ZZ*${'PAYER01'.padEnd(15)}*ZZ*${'PALPA01'.padEnd(15)}*261210*0900*^*00501*000000835*0*T*:`;
-const era = [
-  isa,
-  'GS*HP*PAYER01*PALPA01*20261210*0900*835*X*005010X221A1',
-  'ST*835*0001*005010X221A1',
-  ...st,
-  `SE*${st.length + 2}*0001`,
-  'GE*1*835',
-  'IEA*1*000000835',
-].join('~\n') + '~\n';
+const era =
+  [
+    isa,
+    'GS*HP*PAYER01*PALPA01*20261210*0900*835*X*005010X221A1',
+    'ST*835*0001*005010X221A1',
+    ...st,
+    `SE*${st.length + 2}*0001`,
+    'GE*1*835',
+    'IEA*1*000000835',
+  ].join('~\n') + '~\n';
 
 const postStarted = performance.now();
 const posted = await call<{ claimsPosted: number; balanced: boolean }>('POST', '/remittances', { file: era });
 const postMs = performance.now() - postStarted;
 
-console.log(`Database: ${database.kind}; seeded ${claimIds.length} ready claims in ${seedSeconds.toFixed(0)} s`);
+console.log(
+  `Database: ${database.kind}; seeded ${claimIds.length} ready claims in ${seedSeconds.toFixed(0)} s`,
+);
 console.log(`837P batch of ${claimIds.length} claims (${segments} segments): ${batchMs.toFixed(0)} ms`);
 console.log(
   `835 with ${lines} service lines (${posted.claimsPosted} claims posted, balanced: ${posted.balanced}): ${postMs.toFixed(0)} ms`,
 );
-close();
-await database.close();
-fs.rmSync(tmp, { recursive: true, force: true });
+await stop();

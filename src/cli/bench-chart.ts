@@ -1,52 +1,12 @@
 // `npm run bench:chart`: how fast a clinical chart with 100 signed sessions loads over HTTP
 // (GET /api/episodes/{id}/chart, p50/p95), and how long its progress-report PDF takes. Embedded database
 // unless DATABASE_URL is set. The chart is seeded through the API, as a therapist would build it.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
-import { createApp } from '../app.js';
-import { createIcd10cmService } from '../modules/icd10cm/index.js';
-import { systemClock } from '../platform/clock.js';
-import { migrateDatabase, openDatabase } from '../platform/db/database.js';
-import { percentile, serveOnFreePort } from './bench-support.js';
+import { percentile, startBenchApp } from './bench-support.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'palpa-bench-chart-'));
-const database = await openDatabase(
-  process.env.DATABASE_URL
-    ? { kind: 'postgres', url: process.env.DATABASE_URL }
-    : { kind: 'pglite', dataDir: path.join(tmp, 'data') },
-);
-await migrateDatabase(database);
-const icd10cm = createIcd10cmService({ database, now: () => systemClock.now() });
-await icd10cm.ensureShippedEdition();
-const app = createApp({
-  database,
-  icd10cm,
-  clock: systemClock,
-  logger: pino({ level: 'silent' }),
-  sessionIdleMinutes: 30,
-  openSignup: true,
-});
-const { base, close } = await serveOnFreePort(app);
-
-let cookie = '';
-type Ref = { id: string; version: number };
-async function call<T = Ref>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}/api${url}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const setCookie = res.headers.get('set-cookie');
-  if (setCookie) cookie = setCookie.split(';')[0]!;
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
-}
+const { database, base, call, stop, sessionCookie } = await startBenchApp('palpa-bench-chart-');
 
 const seedStarted = performance.now();
 await call('POST', '/signup', {
@@ -156,7 +116,9 @@ const times: number[] = [];
 let bytes = 0;
 for (let i = 0; i < ROUNDS + 5; i++) {
   const started = performance.now();
-  const res = await fetch(`${base}/api/episodes/${episode.id}/chart`, { headers: { cookie } });
+  const res = await fetch(`${base}/api/episodes/${episode.id}/chart`, {
+    headers: { cookie: sessionCookie() },
+  });
   const body = await res.text();
   const ms = performance.now() - started;
   if (res.status !== 200) throw new Error(`chart: ${res.status}`);
@@ -167,7 +129,9 @@ times.sort((a, b) => a - b);
 const pdfTimes: number[] = [];
 for (let i = 0; i < 10; i++) {
   const started = performance.now();
-  const res = await fetch(`${base}/api/episodes/${episode.id}/progress-report.pdf`, { headers: { cookie } });
+  const res = await fetch(`${base}/api/episodes/${episode.id}/progress-report.pdf`, {
+    headers: { cookie: sessionCookie() },
+  });
   await res.arrayBuffer();
   pdfTimes.push(performance.now() - started);
 }
@@ -181,6 +145,4 @@ console.log(
 console.log(
   `  GET /api/episodes/{id}/progress-report.pdf ×10: p50 ${percentile(pdfTimes, 50).toFixed(1)} ms, p95 ${percentile(pdfTimes, 95).toFixed(1)} ms`,
 );
-close();
-await database.close();
-fs.rmSync(tmp, { recursive: true, force: true });
+await stop();
