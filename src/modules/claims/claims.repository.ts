@@ -226,6 +226,7 @@ export async function notesWithServices(db: Db, clinicId: string) {
       .select({
         id: sessionNotes.id,
         episodeId: sessionNotes.episodeId,
+        episodeTitle: episodes.title,
         clientId: sessionNotes.clientId,
         clientName: sql<string>`${clients.givenName} || ' ' || ${clients.familyName}`,
         therapistName: users.name,

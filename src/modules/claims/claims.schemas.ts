@@ -171,6 +171,7 @@ export const ZToBillItem = z
   .object({
     sessionNoteId: z.uuid(),
     episodeId: z.uuid(),
+    episodeTitle: z.string(),
     clientId: z.uuid(),
     clientName: z.string(),
     therapistName: z.string(),

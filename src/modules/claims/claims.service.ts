@@ -13,7 +13,7 @@ import {
 } from '../billing/index.js';
 import { findCase, findPolicy } from '../coverage/index.js';
 import type { Icd10cmService } from '../icd10cm/index.js';
-import { claimsWithCharges, postLedgerEntries } from '../ledger/index.js';
+import { claimsWithCharges, postLedgerEntries, selfPayChargedNoteIds } from '../ledger/index.js';
 import { allocateSessions } from '../prescriptions/index.js';
 import { loadReportFonts } from '../reports/index.js';
 import { resolveClaimDocument } from './claim-document.resolver.js';
@@ -403,12 +403,14 @@ export function createClaimsService(deps: { database: Database; icd10cm: Icd10cm
     async toBill(ctx: RequestContext): Promise<TToBillItem[]> {
       const notes = await repo.notesWithServices(database.db, ctx.clinicId);
       const billed = await repo.billedNoteIds(database.db, ctx.clinicId);
+      for (const noteId of await selfPayChargedNoteIds(database.db, ctx.clinicId)) billed.add(noteId);
       const today = calendarDateIn(ctx.timeZone, ctx.now);
       return notes
         .filter((note) => !billed.has(note.id) && note.sessionDate <= today)
         .map((note) => ({
           sessionNoteId: note.id,
           episodeId: note.episodeId,
+          episodeTitle: note.episodeTitle,
           clientId: note.clientId,
           clientName: note.clientName,
           therapistName: note.therapistName,

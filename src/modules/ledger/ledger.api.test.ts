@@ -85,6 +85,9 @@ describe('ledger, coverage, superbills, statements and A/R (API)', () => {
       sessionNoteId: noteId,
     });
     expect(twice.status).toBe(409);
+    // A charged self-pay visit is billed: it leaves the to-bill queue.
+    const queue = (await owner.get('/api/billing/to-bill')).body.items as { sessionNoteId: string }[];
+    expect(queue.map((item) => item.sessionNoteId)).not.toContain(noteId);
     await frontDesk.post(`/api/clients/${selfPayClient}/payments`, { amountCents: 16000, method: 'card' });
 
     expect(

@@ -99,9 +99,9 @@ export function createLedgerDocuments(deps: { database: Database }) {
           });
         const report = writeOffReport(entries, from, to);
         await recordAudit(tx, ctx, {
-          action: 'report.ar_aging',
+          action: 'report.write_offs',
           entityType: 'report',
-          detail: { report: 'write-offs', from, to },
+          detail: { from, to },
         });
         return report;
       });

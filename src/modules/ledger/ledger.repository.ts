@@ -145,3 +145,23 @@ export async function claimsWithCharges(db: Db, clinicId: string, claimIds: stri
     );
   return new Set(rows.flatMap((r) => (r.claimId ? [r.claimId] : [])));
 }
+
+/** Visits charged to the client directly (self-pay) and not reversed: they are billed, not "to bill". */
+export async function selfPayChargedNoteIds(db: Db, clinicId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({
+      id: ledgerEntries.id,
+      noteId: ledgerEntries.sessionNoteId,
+      reverses: ledgerEntries.reversesEntryId,
+      kind: ledgerEntries.kind,
+      claimId: ledgerEntries.claimId,
+    })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.clinicId, clinicId), inArray(ledgerEntries.kind, ['charge', 'reversal'])));
+  const reversed = new Set(rows.flatMap((r) => (r.reverses ? [r.reverses] : [])));
+  return new Set(
+    rows.flatMap((r) =>
+      r.kind === 'charge' && r.claimId === null && r.noteId && !reversed.has(r.id) ? [r.noteId] : [],
+    ),
+  );
+}

@@ -15,6 +15,7 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBooks,
+  IconFileDollar,
   IconClockHour4,
   IconHandTwoFingers,
   IconHistory,
@@ -33,6 +34,7 @@ type NavItem = { to: string; label: string; icon: typeof IconUsers; permission?:
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/clients', label: 'Clients', icon: IconUsers, permission: 'clients:read' },
+  { to: '/billing', label: 'Billing', icon: IconFileDollar, permission: 'billing:read' },
   { to: '/library', label: 'Library', icon: IconBooks },
   { to: '/staff', label: 'Staff', icon: IconUsersGroup, permission: 'staff:read' },
   { to: '/audit', label: 'Audit log', icon: IconHistory, permission: 'audit:read' },

@@ -8,6 +8,9 @@ import { InvitePage } from '../features/accounts/InvitePage.js';
 import { LoginPage } from '../features/accounts/LoginPage.js';
 import { StaffPage } from '../features/accounts/StaffPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
+import { BillingPage } from '../features/billing/BillingPage.js';
+import { ClaimPage } from '../features/billing/ClaimPage.js';
+import { RemittancePage } from '../features/billing/RemittancePage.js';
 import { ClientPage } from '../features/clients/ClientPage.js';
 import { ClientsPage } from '../features/clients/ClientsPage.js';
 import { NewClientPage } from '../features/clients/NewClientPage.js';
@@ -112,6 +115,34 @@ export const router = createBrowserRouter([
               },
               { path: '/library/techniques', element: <TechniquesPage /> },
               { path: '/library/techniques/:id', element: <TechniquePage /> },
+              {
+                path: '/billing',
+                element: <Navigate to="/billing/to-bill" replace />,
+              },
+              {
+                path: '/billing/claims/:id',
+                element: (
+                  <RequirePermission permission="billing:read">
+                    <ClaimPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/billing/remittances/:id',
+                element: (
+                  <RequirePermission permission="billing:read">
+                    <RemittancePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/billing/:tab',
+                element: (
+                  <RequirePermission permission="billing:read">
+                    <BillingPage />
+                  </RequirePermission>
+                ),
+              },
               {
                 path: '/staff',
                 element: (

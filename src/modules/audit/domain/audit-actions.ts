@@ -72,5 +72,6 @@ export const AUDIT_ACTIONS = [
   'ledger.statement_generated',
   'superbill.generated',
   'report.ar_aging',
+  'report.write_offs',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

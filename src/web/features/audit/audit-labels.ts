@@ -77,6 +77,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'ledger.statement_generated': 'Printed a statement',
   'superbill.generated': 'Printed a superbill',
   'report.ar_aging': 'Viewed the A/R aging report',
+  'report.write_offs': 'Viewed the write-off report',
 };
 
 export type ActionTone = 'read' | 'change' | 'auth' | 'warning' | 'admin';

@@ -19,6 +19,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { ageOn, formatDateOnly, formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ClientActivity } from '../audit/ClientActivity.js';
+import { ClientBilling } from '../billing/ClientBilling.js';
 import { ClientAlertBadges } from '../episodes/ScreeningAlerts.js';
 import {
   clientToForm,
@@ -85,6 +86,7 @@ function ClientEditor({ initial }: { initial: Client }) {
   const canArchive = useCan('clients:archive');
   const canAudit = useCan('audit:read');
   const canSeeEpisodes = useCan('episodes:read');
+  const canSeeBilling = useCan('billing:read');
   /** The version the form is based on: every change is sent with its version number. */
   const [original, setOriginal] = useState(initial);
   const [conflict, setConflict] = useState<ApiError | null>(null);
@@ -319,6 +321,10 @@ function ClientEditor({ initial }: { initial: Client }) {
         )}
 
         {canSeeEpisodes && <ClientEpisodes clientId={original.id} archived={original.archived} />}
+
+        {canSeeBilling && (
+          <ClientBilling clientId={original.id} clientName={`${original.givenName} ${original.familyName}`} />
+        )}
 
         <form onSubmit={submit} noValidate aria-label="Client record">
           <Stack gap="lg">
