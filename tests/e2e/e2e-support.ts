@@ -128,7 +128,7 @@ export async function startE2e(): Promise<E2e> {
 }
 
 /** Waits until the first match is visible (the app renders some regions twice for screen readers). */
-export const visible = (locator: Locator, timeout = 10_000) =>
+export const visible = (locator: Locator, timeout = 20_000) =>
   expect.poll(() => locator.first().isVisible(), { timeout }).toBe(true);
 
 /** Switches the episode page's tab and waits for the URL to say so. */
