@@ -31,7 +31,9 @@ async function seededPeople() {
     const claims = await owner.get('/api/claims');
     const toBill = await owner.get('/api/billing/to-bill');
     return {
-      claims: claims.body.items.map((c: { status: string; payerName: string }) => `${c.payerName}:${c.status}`),
+      claims: claims.body.items.map(
+        (c: { status: string; payerName: string }) => `${c.payerName}:${c.status}`,
+      ),
       toBill: toBill.body.items.length,
       episodes: withEpisodes,
       clients: clients.body.items.map((c: Record<string, unknown>) =>
