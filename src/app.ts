@@ -42,6 +42,7 @@ import { coverageRoutes, createCoverageService } from './modules/coverage/index.
 import { claimsRoutes, createClaimsService } from './modules/claims/index.js';
 import { createLedgerDocuments, createLedgerService, ledgerRoutes } from './modules/ledger/index.js';
 import { createRemittanceService, remittanceRoutes } from './modules/remittance/index.js';
+import { createSchedulingService, schedulingRoutes } from './modules/scheduling/index.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
   const ledger = createLedgerService({ database });
   const ledgerDocuments = createLedgerDocuments({ database });
   const remittances = createRemittanceService({ database });
+  const scheduling = createSchedulingService({ database });
   const optionalSession = createOptionalSession({ accounts, clock });
 
   const app = createRouter();
@@ -184,6 +186,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', claimsRoutes({ claims, authorize }));
   api.route('/', ledgerRoutes({ ledger, documents: ledgerDocuments, authorize }));
   api.route('/', remittanceRoutes({ remittances, authorize }));
+  api.route('/', schedulingRoutes({ scheduling, authorize, clock, publicUrl: deps.publicUrl }));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

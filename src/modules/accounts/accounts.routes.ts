@@ -10,6 +10,7 @@ import {
   ZInviteRequest,
   ZLoginRequest,
   ZSessionInfo,
+  ZSessionUser,
   ZStaffMember,
   ZTotpDisableRequest,
   ZTotpEnableRequest,
@@ -67,6 +68,18 @@ export function accountsRoutes(deps: { accounts: AccountsService; authorize: Aut
       responses: { 200: jsonContent(ZSessionInfo, 'Current session'), ...problemResponses(401) },
     }),
     async (c) => c.json(await accounts.sessionInfo(requestContext(c)), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags: ['Auth'],
+      summary: 'The signed-in staff user: id, name, email, role, clinic (and permissions)',
+      middleware: [authorize('signed-in')] as const,
+      responses: { 200: jsonContent(ZSessionUser, 'Signed-in user'), ...problemResponses(401) },
+    }),
+    async (c) => c.json((await accounts.sessionInfo(requestContext(c))).user, 200),
   );
 
   router.openapi(

@@ -11,12 +11,21 @@ const clinicColumns = {
   phone: clinics.phone,
   fax: clinics.fax,
   npi: clinics.npi,
+  slug: clinics.slug,
+  bookingPageEnabled: clinics.bookingPageEnabled,
+  authorizationPolicy: clinics.authorizationPolicy,
+  reminderHoursBefore: clinics.reminderHoursBefore,
+  lateCancelHours: clinics.lateCancelHours,
+  lateCancelFeeCents: clinics.lateCancelFeeCents,
+  noShowFeeCents: clinics.noShowFeeCents,
+  reEvaluationEveryVisits: clinics.reEvaluationEveryVisits,
+  reEvaluationEveryDays: clinics.reEvaluationEveryDays,
 };
 
 export async function updateClinic(
   db: Db,
   clinicId: string,
-  changes: Partial<Pick<typeof clinics.$inferInsert, 'name' | 'addressLines' | 'phone' | 'fax' | 'npi'>>,
+  changes: Partial<Omit<typeof clinics.$inferInsert, 'id' | 'createdAt'>>,
 ): Promise<TClinic | undefined> {
   const [row] = await db
     .update(clinics)

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isKnownTimeZone } from '../../platform/time-zone.js';
 import { ZEmail, ZPassword, ZPersonName } from '../accounts/index.js';
 
 export const ZClinicSignupRequest = z
@@ -27,6 +28,15 @@ export const ZClinic = z
     phone: z.string().nullable(),
     fax: z.string().nullable(),
     npi: z.string().nullable(),
+    slug: z.string().nullable(),
+    bookingPageEnabled: z.boolean(),
+    authorizationPolicy: z.enum(['warn', 'block']),
+    reminderHoursBefore: z.number().int(),
+    lateCancelHours: z.number().int(),
+    lateCancelFeeCents: z.number().int(),
+    noShowFeeCents: z.number().int(),
+    reEvaluationEveryVisits: z.number().int(),
+    reEvaluationEveryDays: z.number().int(),
   })
   .openapi('Clinic');
 
@@ -43,6 +53,31 @@ export const ZUpdateClinicRequest = z
       .regex(/^\d{10}$/, 'An NPI is exactly 10 digits.')
       .nullable()
       .optional(),
+    timeZone: z
+      .string()
+      .trim()
+      .refine(isKnownTimeZone, 'Use an IANA time zone name, such as America/New_York.')
+      .optional()
+      .openapi({ example: 'America/New_York' }),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/,
+        'Use lower-case letters, digits and hyphens (the booking page address /book/{slug}).',
+      )
+      .nullable()
+      .optional(),
+    bookingPageEnabled: z.boolean().optional(),
+    /** Booking past the prescription's authorised visits or its expiry: warn, or refuse. */
+    authorizationPolicy: z.enum(['warn', 'block']).optional(),
+    reminderHoursBefore: z.number().int().min(1).max(168).optional(),
+    lateCancelHours: z.number().int().min(0).max(168).optional(),
+    lateCancelFeeCents: z.number().int().min(0).max(100_000).optional(),
+    noShowFeeCents: z.number().int().min(0).max(100_000).optional(),
+    reEvaluationEveryVisits: z.number().int().min(1).max(100).optional(),
+    reEvaluationEveryDays: z.number().int().min(1).max(365).optional(),
   })
   .openapi('UpdateClinicRequest');
 export type TUpdateClinicRequest = z.infer<typeof ZUpdateClinicRequest>;

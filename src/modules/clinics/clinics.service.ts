@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.js';
+import { isUniqueViolation } from '../../platform/db/db-errors.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import type { AccountsService, RequestMeta, SignedIn } from '../accounts/index.js';
@@ -58,17 +59,37 @@ export function createClinicsService(deps: { database: Database; accounts: Accou
     },
 
     async updateClinic(ctx: RequestContext, input: TUpdateClinicRequest): Promise<TClinic> {
-      return database.db.transaction(async (tx) => {
-        const clinic = await repo.updateClinic(tx, ctx.clinicId, input);
-        if (!clinic) throw notFound('The clinic');
-        await recordAudit(tx, ctx, {
-          action: 'clinic.updated',
-          entityType: 'clinic',
-          entityId: ctx.clinicId,
-          detail: { fields: Object.keys(input) },
+      const { timeZone, ...rest } = input;
+      try {
+        return await database.db.transaction(async (tx) => {
+          const current = await repo.findClinic(tx, ctx.clinicId);
+          if (!current) throw notFound('The clinic');
+          const slug = input.slug === undefined ? current.slug : input.slug;
+          const enabled = input.bookingPageEnabled ?? current.bookingPageEnabled;
+          if (enabled && !slug)
+            throw new AppError('validation', 'Choose the booking page address before turning it on.', {
+              errors: [{ path: 'slug', message: 'Choose the booking page address (/book/{slug}).' }],
+            });
+          const clinic = await repo.updateClinic(tx, ctx.clinicId, {
+            ...rest,
+            ...(timeZone ? { timeZone } : {}),
+          });
+          if (!clinic) throw notFound('The clinic');
+          await recordAudit(tx, ctx, {
+            action: 'clinic.updated',
+            entityType: 'clinic',
+            entityId: ctx.clinicId,
+            detail: { fields: Object.keys(input) },
+          });
+          return clinic;
         });
-        return clinic;
-      });
+      } catch (err) {
+        if (isUniqueViolation(err, 'clinics_slug_unique'))
+          throw new AppError('conflict', 'Another clinic already uses this booking page address.', {
+            errors: [{ path: 'slug', message: 'This address is taken: choose another.' }],
+          });
+        throw err;
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Every row of clinical or business data belongs to exactly one clinic (the tenant). */
 export const clinics = pgTable('clinics', {
@@ -11,6 +11,19 @@ export const clinics = pgTable('clinics', {
   phone: text('phone'),
   fax: text('fax'),
   npi: text('npi'),
+  // Scheduling settings (issue 7). The public booking page lives at /book/{slug} once it is turned on.
+  slug: text('slug').unique(),
+  bookingPageEnabled: boolean('booking_page_enabled').notNull().default(false),
+  /** Booking past a prescription's visits or expiry: warn the person booking, or refuse. */
+  authorizationPolicy: text('authorization_policy', { enum: ['warn', 'block'] })
+    .notNull()
+    .default('warn'),
+  reminderHoursBefore: integer('reminder_hours_before').notNull().default(24),
+  lateCancelHours: integer('late_cancel_hours').notNull().default(24),
+  lateCancelFeeCents: integer('late_cancel_fee_cents').notNull().default(0),
+  noShowFeeCents: integer('no_show_fee_cents').notNull().default(0),
+  reEvaluationEveryVisits: integer('re_evaluation_every_visits').notNull().default(10),
+  reEvaluationEveryDays: integer('re_evaluation_every_days').notNull().default(30),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 

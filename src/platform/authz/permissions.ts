@@ -37,6 +37,11 @@ export const PERMISSIONS = [
   'payments:collect',
   /** Insurance cards and accident cases: captured at the front desk, kept right by the biller. */
   'coverage:write',
+  // Issue 7: the calendar. Everyone who works with clients sees it; therapists and the front desk book;
+  // the owner sets the service menu, rooms, others' working hours and calendar feeds.
+  'schedule:read',
+  'schedule:write',
+  'schedule:setup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +55,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clinical:services',
     'clinical:read',
     'clinical:write',
+    'schedule:read',
+    'schedule:write',
   ],
   front_desk: [
     'clients:read',
@@ -60,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'billing:read',
     'payments:collect',
     'coverage:write',
+    'schedule:read',
+    'schedule:write',
   ],
   // Billers need demographics for claims (box 2, 3, 5) but do not edit the client record; note
   // narratives only when the owner grants 'clinical:read' to that person (GRANTABLE_PERMISSIONS).
@@ -72,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'billing:write',
     'payments:collect',
     'coverage:write',
+    'schedule:read',
   ],
 };
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -35,7 +36,7 @@ export const MIGRATIONS_FOLDER = path.resolve(
  * PGlite only finds an extension's objects when the extension is passed on every open
  * (stack-notes: "could not access file pg_trgm"), so the list lives here and nowhere else.
  */
-const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
+const PGLITE_EXTENSIONS = { pg_trgm, btree_gin, btree_gist };
 
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   const client = new PGlite({

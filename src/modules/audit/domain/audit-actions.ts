@@ -73,5 +73,17 @@ export const AUDIT_ACTIONS = [
   'superbill.generated',
   'report.ar_aging',
   'report.write_offs',
+  'appointment.created',
+  'appointment.listed',
+  'appointment.read',
+  'appointment.updated',
+  'appointment.cancelled',
+  'schedule.service_saved',
+  'schedule.room_saved',
+  'schedule.hours_saved',
+  'schedule.time_blocked',
+  'calendar_feed.created',
+  'calendar_feed.revoked',
+  'calendar_feed.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -78,6 +78,18 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'superbill.generated': 'Printed a superbill',
   'report.ar_aging': 'Viewed the A/R aging report',
   'report.write_offs': 'Viewed the write-off report',
+  'appointment.created': 'Booked an appointment',
+  'appointment.listed': 'Viewed the calendar',
+  'appointment.read': 'Opened an appointment',
+  'appointment.updated': 'Changed an appointment',
+  'appointment.cancelled': 'Cancelled an appointment',
+  'schedule.service_saved': 'Saved a service on the menu',
+  'schedule.room_saved': 'Saved a room',
+  'schedule.hours_saved': 'Saved working hours',
+  'schedule.time_blocked': 'Blocked or freed time',
+  'calendar_feed.created': 'Made a calendar feed',
+  'calendar_feed.revoked': 'Revoked a calendar feed',
+  'calendar_feed.read': 'Calendar feed read by a calendar app',
 };
 
 export type ActionTone = 'read' | 'change' | 'auth' | 'warning' | 'admin';
