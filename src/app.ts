@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps) {
   const ledger = createLedgerService({ database });
   const ledgerDocuments = createLedgerDocuments({ database });
   const remittances = createRemittanceService({ database });
-  const scheduling = createSchedulingService({ database });
+  const scheduling = createSchedulingService({ database, notes });
   const optionalSession = createOptionalSession({ accounts, clock });
 
   const app = createRouter();

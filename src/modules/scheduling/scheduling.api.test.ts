@@ -332,6 +332,18 @@ describe('scheduling: calendar, conflicts, series, visit counts, feeds (API)', (
       expect(done.status).toBe(200);
       const toDo = await therapist.get(`/api/appointments/to-do?therapistId=${therapistId}`);
       expect(toDo.body.items.map((a: { id: string }) => a.id)).toContain(past.body.id);
+      // Opening the visit leads to its note: a draft for that day, the same one the next time.
+      const opened = await therapist.post(`/api/appointments/${past.body.id}/session-note`);
+      expect(opened.status).toBe(200);
+      expect(opened.body.episodeId).toBe(episodeId);
+      const note = await therapist.get(`/api/notes/${opened.body.noteId}`);
+      expect(note.body.sessionDate).toBe('2026-11-24');
+      expect((await therapist.post(`/api/appointments/${past.body.id}/session-note`)).body.noteId).toBe(
+        opened.body.noteId,
+      );
+      expect((await frontDesk.post(`/api/appointments/${past.body.id}/session-note`)).status).toBe(403);
+      const withNote = await therapist.get(`/api/appointments/${past.body.id}`);
+      expect(withNote.body).toMatchObject({ sessionNoteId: opened.body.noteId, noteSigned: false });
       const noShow = await frontDesk.post('/api/appointments', {
         clientId: clientB,
         therapistId,

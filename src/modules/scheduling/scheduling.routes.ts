@@ -158,6 +158,22 @@ export function schedulingRoutes(deps: {
 
   router.openapi(
     createRoute({
+      method: 'post',
+      path: '/appointments/{id}/session-note',
+      tags: ['Scheduling'],
+      summary: 'Open the visit’s session note: the linked one, or a draft made for the visit’s day',
+      middleware: [authorize('clinical:write')] as const,
+      request: { params: ZIdParam },
+      responses: {
+        200: jsonContent(z.object({ noteId: z.string().uuid(), episodeId: z.string().uuid() }), 'The note'),
+        ...problemResponses(401, 403, 404, 409),
+      },
+    }),
+    async (c) => c.json(await scheduling.openSessionNote(requestContext(c), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
       method: 'get',
       path: '/schedule/availability',
       tags: ['Scheduling'],

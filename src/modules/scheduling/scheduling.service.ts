@@ -13,6 +13,7 @@ import {
 import { recordAudit } from '../audit/index.js';
 import { findClinic } from '../clinics/index.js';
 import { postLedgerEntries } from '../ledger/index.js';
+import type { SessionNotesService } from '../session-notes/index.js';
 import {
   busyUntil,
   isActiveStatus,
@@ -107,8 +108,8 @@ export function hashFeedToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function createSchedulingService(deps: { database: Database }) {
-  const { database } = deps;
+export function createSchedulingService(deps: { database: Database; notes: SessionNotesService }) {
+  const { database, notes } = deps;
 
   async function settingsOf(tx: Db, ctx: RequestContext): Promise<Settings> {
     const clinic = await findClinic(tx, ctx.clinicId);
@@ -843,6 +844,50 @@ export function createSchedulingService(deps: { database: Database }) {
         start: isoInZone(settings.timeZone, s.start),
         end: isoInZone(settings.timeZone, s.end),
       }));
+    },
+
+    /**
+     * The visit's session note, opened from the calendar: the linked note, else an unlinked note of the
+     * episode written for that day, else a new draft (issue 7, item 1).
+     */
+    async openSessionNote(ctx: RequestContext, id: string): Promise<{ noteId: string; episodeId: string }> {
+      const found = await database.db.transaction(async (tx) => {
+        const settings = await settingsOf(tx, ctx);
+        const appointment = await repo.findAppointmentForUpdate(tx, ctx.clinicId, id);
+        if (!appointment) throw notFound('The appointment');
+        if (!appointment.episodeId)
+          throw new AppError('conflict', 'Choose the episode of care for this visit first.', {
+            errors: [{ path: 'episodeId', message: 'Choose the episode of care for this visit.' }],
+          });
+        if (appointment.sessionNoteId)
+          return { noteId: appointment.sessionNoteId, episodeId: appointment.episodeId };
+        const date = calendarDateIn(settings.timeZone, appointment.startAt);
+        const candidate = (
+          await repo.notesWithoutAppointment(tx, ctx.clinicId, [appointment.episodeId])
+        ).find((n) => n.sessionDate === date);
+        if (candidate) {
+          await repo.updateAppointment(tx, ctx.clinicId, id, {
+            sessionNoteId: candidate.id,
+            updatedAt: ctx.now,
+          });
+          return { noteId: candidate.id, episodeId: appointment.episodeId };
+        }
+        return { noteId: null, episodeId: appointment.episodeId, date };
+      });
+      if (found.noteId) return { noteId: found.noteId, episodeId: found.episodeId };
+      const note = await notes.create(ctx, found.episodeId, {
+        sessionDate: (found as { date: string }).date,
+      });
+      await database.db.transaction(async (tx) => {
+        await repo.updateAppointment(tx, ctx.clinicId, id, { sessionNoteId: note.id, updatedAt: ctx.now });
+        await recordAudit(tx, ctx, {
+          action: 'appointment.updated',
+          entityType: 'appointment',
+          entityId: id,
+          detail: { fields: ['sessionNoteId'] },
+        });
+      });
+      return { noteId: note.id, episodeId: found.episodeId };
     },
 
     // — Set-up: the service menu, rooms, working hours, blocked time —
