@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { users } from '../accounts/accounts.tables.js';
 import { clients } from '../clients/clients.tables.js';
 import { clinics } from '../clinics/clinics.tables.js';
+import { appointments } from '../scheduling/scheduling.tables.js';
 import { sessionNotes } from '../session-notes/session-notes.tables.js';
 
 export async function findClientHeader(db: Db, clinicId: string, clientId: string) {
@@ -51,4 +52,25 @@ export async function sessionStatsOfClient(db: Db, clinicId: string, clientId: s
     .from(sessionNotes)
     .where(and(eq(sessionNotes.clinicId, clinicId), eq(sessionNotes.clientId, clientId)))
     .groupBy(sessionNotes.episodeId);
+}
+
+/** Visits booked from `from` on (active appointments of the episode): what the renewal letter mentions. */
+export async function bookedVisitsFrom(
+  db: Db,
+  clinicId: string,
+  episodeId: string,
+  from: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.clinicId, clinicId),
+        eq(appointments.episodeId, episodeId),
+        gte(appointments.startAt, from),
+        inArray(appointments.status, ['booked', 'confirmed', 'arrived']),
+      ),
+    );
+  return row?.count ?? 0;
 }

@@ -83,5 +83,31 @@ export function clinicalChartRoutes(deps: { chart: ClinicalChartService; authori
     },
   );
 
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/episodes/{id}/renewal-request.pdf',
+      tags: ['Clinical chart'],
+      summary:
+        'A letter asking the prescriber to renew the prescription (visits used, progress, what is asked)',
+      middleware: [authorize('clinical:read')] as const,
+      request: { params: ZIdParam },
+      responses: {
+        200: {
+          description: 'The PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...problemResponses(401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const { pdf, fileName } = await chart.renewalRequest(requestContext(c), c.req.valid('param').id);
+      c.header('Content-Type', 'application/pdf');
+      c.header('Content-Disposition', `attachment; filename="${fileName}"`);
+      c.header('Cache-Control', 'no-store');
+      return c.body(pdf as Uint8Array<ArrayBuffer>, 200);
+    },
+  );
+
   return router;
 }

@@ -1,5 +1,5 @@
 import type { Database, Db } from '../../platform/db/database.js';
-import { notFound } from '../../platform/http/app-error.js';
+import { AppError, notFound } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { calendarDateIn, formatClinicDateTime } from '../../platform/time-zone.js';
 import { ASSESSMENT_KIND_LABELS, assessmentsOfEpisode, RECOMMENDATION_LABELS } from '../assessments/index.js';
@@ -10,6 +10,7 @@ import { prescriptionsWithUsage, toPrescription, toPrescriptionSummary } from '.
 import {
   loadReportFonts,
   renderProgressReportPdf,
+  renderRenewalRequestPdf,
   type ProgressReportData,
   type ReportKind,
 } from '../reports/index.js';
@@ -340,6 +341,87 @@ export function createClinicalChartService(deps: { database: Database }) {
           .replace(/[^\w]+/g, '-')
           .replace(/^-|-$/g, '');
         return { pdf, fileName: `${options.kind}-report-${safeName}-${today}.pdf` };
+      });
+    },
+
+    /** A letter asking the prescriber to renew the prescription (issue 7, item 4). */
+    async renewalRequest(
+      ctx: RequestContext,
+      episodeId: string,
+    ): Promise<{ pdf: Uint8Array; fileName: string }> {
+      const fonts = await loadReportFonts();
+      return database.db.transaction(async (tx) => {
+        const chart = await loadChart(tx, ctx, episodeId);
+        const rx = chart.prescriptions.at(-1);
+        if (!rx)
+          throw new AppError(
+            'conflict',
+            'This episode has no prescription to renew: add the prescription first.',
+          );
+        const letterhead = await repo.findLetterhead(tx, ctx.clinicId);
+        const signatory = await repo.findSignatory(tx, ctx.clinicId, ctx.userId);
+        const today = calendarDateIn(ctx.timeZone, ctx.now);
+        const booked = await repo.bookedVisitsFrom(tx, ctx.clinicId, episodeId, ctx.now);
+        const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+        const pdf = await renderRenewalRequestPdf(
+          {
+            clinic: {
+              name: letterhead.name,
+              addressLines: letterhead.addressLines,
+              ...(letterhead.phone ? { phone: letterhead.phone } : {}),
+              ...(letterhead.fax ? { fax: letterhead.fax } : {}),
+              ...(letterhead.npi ? { npi: letterhead.npi } : {}),
+            },
+            date: today,
+            prescriber: {
+              name: rx.prescriberName,
+              ...(rx.prescriberPractice ? { practice: rx.prescriberPractice } : {}),
+              ...(rx.prescriberPhone ? { phone: rx.prescriberPhone } : {}),
+              ...(rx.prescriberFax ? { fax: rx.prescriberFax } : {}),
+              ...(rx.prescriberNpi ? { npi: rx.prescriberNpi } : {}),
+            },
+            client: { name: chart.client.name, dateOfBirth: chart.client.dateOfBirth },
+            diagnoses: rx.diagnoses,
+            current: {
+              writtenOn: rx.writtenOn,
+              expiresOn: rx.expiresOn,
+              authorised: rx.visitsAuthorised,
+              used: rx.usage.used,
+              booked,
+            },
+            measures: chart.measures
+              .filter((m) => m.points.length > 1)
+              .map((m) => ({
+                name: m.name,
+                baseline: `${m.baseline}${m.unit}`,
+                latest: `${m.latest}${m.unit}`,
+                change: `${signed(m.change)}${m.unit}, ${m.clinicallyImportant ? 'a clinically important change' : 'less than the minimal important change'} of ${m.mcid}`,
+              })),
+            request: {
+              perWeek: chart.plan?.frequencyPerWeek ?? rx.frequencyPerWeek,
+              weeks: chart.plan?.durationWeeks ?? rx.durationWeeks,
+              visits: rx.visitsAuthorised,
+            },
+            therapist: {
+              name: signatory.name,
+              ...(signatory.credentials ? { credentials: signatory.credentials } : {}),
+              ...(signatory.licenseNumber ? { licenseNumber: signatory.licenseNumber } : {}),
+            },
+          },
+          fonts,
+        );
+        await recordAudit(tx, ctx, {
+          action: 'report.generated',
+          entityType: 'episode',
+          entityId: episodeId,
+          clientIds: [chart.client.id],
+          detail: { kind: 'renewal_request', bytes: pdf.byteLength },
+        });
+        const safeName = chart.client.name
+          .normalize('NFKD')
+          .replace(/[^\w]+/g, '-')
+          .replace(/^-|-$/g, '');
+        return { pdf, fileName: `renewal-request-${safeName}-${today}.pdf` };
       });
     },
   };

@@ -1,6 +1,7 @@
 /** Reports module: progress reports and discharge summaries for a clinical episode, rendered as PDF. */
 export { renderProgressReportPdf } from './progress-report-pdf.js';
 export { renderEducationSheetPdf, type EducationSheet } from './education-sheet-pdf.js';
+export { renderRenewalRequestPdf, type RenewalRequestData } from './renewal-request-pdf.js';
 export { loadReportFonts, REPORT_FONT_DIR, type ReportFonts } from './report-fonts.js';
 export {
   formatDisplayDate,

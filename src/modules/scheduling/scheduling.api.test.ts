@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NECK_PAIN_PRESCRIPTION, openEpisode } from '../../../tests/support/clinical-fixtures.js';
+import { extractPdfPages } from '../../../tests/support/pdf-text.js';
 import { queryRows } from '../../../tests/support/test-database.js';
 import { createTestApp, type Agent, type TestContext } from '../../../tests/support/test-app.js';
 
@@ -246,6 +247,24 @@ describe('scheduling: calendar, conflicts, series, visit counts, feeds (API)', (
       expect(items[6]!.visit!.warnings).toContain('After the prescription expired on 2026-12-20.');
       expect(items[7]!.visit!.warnings).toContain('After the prescription expired on 2026-12-20.');
       expect(items[11]!.visit!.label).toBe('visit 12 of 12, prescription expires 2026-12-20');
+    });
+
+    it('writes the renewal request letter to the prescriber when visits run low', async () => {
+      const res = await t.app.request(`http://palpa.test/api/episodes/${episodeId}/renewal-request.pdf`, {
+        headers: { cookie: therapist.cookie! },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const text = (await extractPdfPages(new Uint8Array(await res.arrayBuffer()))).join('\n');
+      expect(text).toContain('Request to renew the prescription');
+      expect(text).toContain('Dr. Zoë Ødegård');
+      expect(text).toContain('Priya Raman');
+      expect(text).toContain('M54.2');
+      expect(text).toContain('visits you authorised on Nov 20, 2026');
+      expect(text).toContain('The prescription expires on Dec 20, 2026');
+      expect(text).toMatch(/12 further visits are booked/);
+      expect(text).toContain('Prescriber signature');
+      expect((await frontDesk.get(`/api/episodes/${episodeId}/renewal-request.pdf`)).status).toBe(403);
     });
 
     it('refuses booking past the prescription when the clinic says block', async () => {
