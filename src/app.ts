@@ -43,6 +43,8 @@ import { claimsRoutes, createClaimsService } from './modules/claims/index.js';
 import { createLedgerDocuments, createLedgerService, ledgerRoutes } from './modules/ledger/index.js';
 import { createRemittanceService, remittanceRoutes } from './modules/remittance/index.js';
 import { createSchedulingService, schedulingRoutes } from './modules/scheduling/index.js';
+import { createJobQueue, type JobQueue } from './modules/jobs/index.js';
+import { createMessagingService, messagingRoutes, type MessageSender } from './modules/messaging/index.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -62,6 +64,10 @@ export type AppDeps = {
   icd10cm?: Icd10cmService;
   /** Library content service; made here when not given (the server passes its own to preload it). */
   library?: LibraryService;
+  /** The background-job worker of this process; made here when not given (the server starts it). */
+  jobs?: JobQueue;
+  /** Who delivers messages: SMTP email when SMTP_URL is set; none means messages wait in the outbox. */
+  senders?: MessageSender[];
   /** Folder of the built web app; omitted in API-only tests. */
   webRoot?: string;
 };
@@ -95,7 +101,24 @@ export function createApp(deps: AppDeps) {
   const ledger = createLedgerService({ database });
   const ledgerDocuments = createLedgerDocuments({ database });
   const remittances = createRemittanceService({ database });
-  const scheduling = createSchedulingService({ database, notes });
+  const jobs = deps.jobs ?? createJobQueue({ database, clock, logger: deps.logger });
+  const messaging = createMessagingService({
+    database,
+    clock,
+    jobs,
+    logger: deps.logger,
+    senders: deps.senders ?? [],
+  });
+  const scheduling = createSchedulingService({
+    database,
+    notes,
+    messaging,
+    portalUrl: deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}/portal` : undefined,
+  });
+  // Reminders: every five minutes some worker writes the reminders that came due (once each).
+  jobs.every('appointments.remind', 5 * 60_000, async () => {
+    await scheduling.enqueueDueReminders(clock.now());
+  });
   const optionalSession = createOptionalSession({ accounts, clock });
 
   const app = createRouter();
@@ -187,6 +210,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', ledgerRoutes({ ledger, documents: ledgerDocuments, authorize }));
   api.route('/', remittanceRoutes({ remittances, authorize }));
   api.route('/', schedulingRoutes({ scheduling, authorize, clock, publicUrl: deps.publicUrl }));
+  api.route('/', messagingRoutes({ messaging, authorize }));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -10,6 +10,8 @@ import { migrateDatabase, openDatabase } from './platform/db/database.js';
 import { createLogger } from './platform/logging.js';
 import { createIcd10cmService } from './modules/icd10cm/index.js';
 import { createLibraryService } from './modules/library/index.js';
+import { createJobQueue } from './modules/jobs/index.js';
+import { smtpSender } from './modules/messaging/index.js';
 
 /** Starts Palpa: configuration → data-folder lock → database + migrations → HTTP server. */
 export async function startServer(
@@ -40,7 +42,11 @@ export async function startServer(
 
   const icd10cm = createIcd10cmService({ database, now: () => systemClock.now() });
   const library = createLibraryService({ database, now: () => systemClock.now(), icd10cm });
+  const jobs = createJobQueue({ database, clock: systemClock, logger });
+  const senders = config.smtpUrl ? [smtpSender({ url: config.smtpUrl, fromAddress: config.mailFrom })] : [];
   const app = createApp({
+    jobs,
+    senders,
     icd10cm,
     library,
     database,
@@ -61,6 +67,8 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
   logger.info({ ms: Math.round(performance.now() - started), database: database.kind }, 'ready');
+  if (config.runJobs) jobs.start();
+  if (!config.smtpUrl) logger.info('no SMTP_URL: messages to clients wait in the outbox');
   // The code list (98,000 rows) loads after the server answers, so the first start stays quick; a search
   // made meanwhile waits for it.
   // The library (content/library, a few hundred kB of JSON) loads first: it takes well under a second.
@@ -81,6 +89,7 @@ export async function startServer(
   const stop = () =>
     (stopping ??= (async () => {
       stopDailyBackups();
+      await jobs.stop();
       // Let a first-start code-list load finish: closing the database under it would only waste it.
       await icd10cm.ensureShippedEdition().catch(() => undefined);
       await library.ensureShippedContent().catch(() => undefined);

@@ -22,6 +22,14 @@ const ZEnvironment = z.object({
   PALPA_OPEN_SIGNUP: ZBooleanFlag,
   PALPA_PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
   PALPA_TRUST_PROXY: ZBooleanFlag,
+  /** Outgoing email, e.g. smtp://user:pass@mail.example.org:587; without it messages wait in the outbox. */
+  SMTP_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
+  MAIL_FROM: z.string().email().default('no-reply@palpa.invalid'),
+  /** 0 turns this process's background-job worker off (another process on the same database runs them). */
+  PALPA_JOBS: z
+    .enum(['0', '1', ''])
+    .optional()
+    .transform((v) => v !== '0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +47,9 @@ export type AppConfig = {
   publicUrl: string | undefined;
   trustProxy: boolean;
   logLevel: z.infer<typeof ZEnvironment>['LOG_LEVEL'];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  runJobs: boolean;
 };
 
 /** Reads Palpa's settings from environment variables (documented in README.md). */
@@ -62,5 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.PALPA_PUBLIC_URL,
     trustProxy: e.PALPA_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    runJobs: e.PALPA_JOBS,
   };
 }

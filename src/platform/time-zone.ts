@@ -51,3 +51,15 @@ export function isoInZone(timeZone: string, instant: Date): string {
 export function formatClinicTime(timeZone: string, instant: Date): string {
   return new Intl.DateTimeFormat('en-US', { timeZone, timeStyle: 'short' }).format(instant);
 }
+
+/** "Tue, Dec 1, 2026 at 10:00 AM EST": an appointment's time in messages to clients. */
+export function formatAppointmentTime(timeZone: string, instant: Date): string {
+  const date = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(instant);
+  return `${date} at ${formatClinicTime(timeZone, instant)} ${zoneAbbreviation(timeZone, instant)}`;
+}

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { createApp, type AppDeps } from '../../src/app.js';
 import { createManualClock } from '../../src/platform/clock.js';
+import { createJobQueue } from '../../src/modules/jobs/index.js';
 import type { LoginThrottlePolicy } from '../../src/modules/accounts/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -80,10 +81,13 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}) {
   const database: TestDatabase = await createTestDatabase();
   const clock = createManualClock(TEST_START);
   const sleeps: number[] = [];
+  const logger = pino({ level: 'silent' });
+  const jobs = overrides.jobs ?? createJobQueue({ database, clock, logger, workerId: 'test-worker-a' });
   const app = createApp({
+    jobs,
     database,
     clock,
-    logger: pino({ level: 'silent' }),
+    logger,
     sessionIdleMinutes: 30,
     openSignup: true,
     loginThrottle: NO_DELAY_THROTTLE,
@@ -154,6 +158,8 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}) {
     app,
     database,
     clock,
+    /** This app's background-job worker: `await t.jobs.drain()` runs what is due. */
+    jobs,
     sleeps,
     agent,
     setupClinic,

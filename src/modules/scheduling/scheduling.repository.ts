@@ -18,6 +18,7 @@ import type { Db } from '../../platform/db/database.js';
 import { users } from '../accounts/accounts.tables.js';
 import { assessments } from '../assessments/assessments.tables.js';
 import { clients } from '../clients/clients.tables.js';
+import { clinics } from '../clinics/clinics.tables.js';
 import { episodes } from '../episodes/episodes.tables.js';
 import { prescriptions } from '../prescriptions/prescriptions.tables.js';
 import { sessionNotes } from '../session-notes/session-notes.tables.js';
@@ -605,6 +606,72 @@ export async function feedAppointments(db: Db, clinicId: string, therapistId: st
         active,
         gte(appointments.startAt, from),
         lt(appointments.startAt, to),
+      ),
+    )
+    .orderBy(asc(appointments.startAt));
+}
+
+// — What appointment messages need (no clinical detail) —
+
+const messageColumns = {
+  appointmentId: appointments.id,
+  clinicId: appointments.clinicId,
+  clientId: appointments.clientId,
+  startAt: appointments.startAt,
+  clientGivenName: clients.givenName,
+  clientPreferredName: clients.preferredName,
+  clientFamilyName: clients.familyName,
+  clientEmail: clients.email,
+  therapistName: users.name,
+  clinicName: clinics.name,
+  clinicPhone: clinics.phone,
+  timeZone: clinics.timeZone,
+};
+export type AppointmentMessageRow = {
+  appointmentId: string;
+  clinicId: string;
+  clientId: string;
+  startAt: Date;
+  clientGivenName: string;
+  clientPreferredName: string | null;
+  clientFamilyName: string;
+  clientEmail: string | null;
+  therapistName: string;
+  clinicName: string;
+  clinicPhone: string | null;
+  timeZone: string;
+};
+
+export async function appointmentMessageFacts(
+  db: Db,
+  clinicId: string,
+  ids: string[],
+): Promise<AppointmentMessageRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(messageColumns)
+    .from(appointments)
+    .innerJoin(clients, eq(clients.id, appointments.clientId))
+    .innerJoin(users, eq(users.id, appointments.therapistId))
+    .innerJoin(clinics, eq(clinics.id, appointments.clinicId))
+    .where(and(eq(appointments.clinicId, clinicId), inArray(appointments.id, ids)))
+    .orderBy(asc(appointments.startAt));
+}
+
+/** Booked or confirmed visits, in every clinic, that start within the clinic's reminder window from `now`. */
+export async function dueForReminder(db: Db, now: Date): Promise<AppointmentMessageRow[]> {
+  return db
+    .select(messageColumns)
+    .from(appointments)
+    .innerJoin(clients, eq(clients.id, appointments.clientId))
+    .innerJoin(users, eq(users.id, appointments.therapistId))
+    .innerJoin(clinics, eq(clinics.id, appointments.clinicId))
+    .where(
+      and(
+        inArray(appointments.status, ['booked', 'confirmed']),
+        gt(appointments.startAt, now),
+        sql`${appointments.startAt} <= ${now.toISOString()}::timestamptz + make_interval(hours => ${clinics.reminderHoursBefore})`,
+        isNotNull(clients.email),
       ),
     )
     .orderBy(asc(appointments.startAt));

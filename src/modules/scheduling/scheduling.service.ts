@@ -7,6 +7,7 @@ import { hasPermission } from '../../platform/authz/permissions.js';
 import {
   calendarDateIn,
   formatClinicDateTime,
+  formatAppointmentTime,
   formatClinicTime,
   isoInZone,
 } from '../../platform/time-zone.js';
@@ -14,6 +15,12 @@ import { recordAudit } from '../audit/index.js';
 import { findClinic } from '../clinics/index.js';
 import { postLedgerEntries } from '../ledger/index.js';
 import type { SessionNotesService } from '../session-notes/index.js';
+import {
+  cancellationMessage,
+  confirmationMessage,
+  reminderMessage,
+  type MessagingService,
+} from '../messaging/index.js';
 import {
   busyUntil,
   isActiveStatus,
@@ -108,8 +115,52 @@ export function hashFeedToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function createSchedulingService(deps: { database: Database; notes: SessionNotesService }) {
-  const { database, notes } = deps;
+export function createSchedulingService(deps: {
+  database: Database;
+  notes: SessionNotesService;
+  messaging: MessagingService;
+  /** Where clients manage their bookings (the portal), for the messages' "to change or cancel" line. */
+  portalUrl?: string | undefined;
+}) {
+  const { database, notes, messaging } = deps;
+
+  /** A message about visits to the client, written in the caller's transaction (no clinical detail). */
+  async function messageClient(
+    tx: Db,
+    facts: repo.AppointmentMessageRow,
+    kind: 'appointment_confirmation' | 'appointment_reminder' | 'appointment_cancelled',
+    extra: { dedupeKey?: string; note?: string } = {},
+  ) {
+    if (!facts.clientEmail) return;
+    const template =
+      kind === 'appointment_confirmation'
+        ? confirmationMessage
+        : kind === 'appointment_reminder'
+          ? reminderMessage
+          : cancellationMessage;
+    const message = template({
+      clientFirstName: facts.clientPreferredName || facts.clientGivenName,
+      clinicName: facts.clinicName,
+      clinicPhone: facts.clinicPhone,
+      when: formatAppointmentTime(facts.timeZone, facts.startAt),
+      therapistFirstName: facts.therapistName.split(' ')[0] ?? facts.therapistName,
+      portalUrl: deps.portalUrl ?? null,
+    });
+    await messaging.enqueue(tx, {
+      clinicId: facts.clinicId,
+      clinicName: facts.clinicName,
+      clientId: facts.clientId,
+      channel: 'email',
+      kind,
+      to: facts.clientEmail,
+      toName: `${facts.clientGivenName} ${facts.clientFamilyName}`,
+      subject: message.subject,
+      body: extra.note
+        ? `${message.body.replace(/\n\n[^\n]*$/, '')}\n${extra.note}\n\n${facts.clinicName}`
+        : message.body,
+      ...(extra.dedupeKey ? { dedupeKey: extra.dedupeKey } : {}),
+    });
+  }
 
   async function settingsOf(tx: Db, ctx: RequestContext): Promise<Settings> {
     const clinic = await findClinic(tx, ctx.clinicId);
@@ -363,6 +414,10 @@ export function createSchedulingService(deps: { database: Database; notes: Sessi
           entityId: row.id,
           clientIds: [row.clientId],
         });
+        if (row.startAt > ctx.now) {
+          const [facts] = await repo.appointmentMessageFacts(tx, ctx.clinicId, [row.id]);
+          if (facts) await messageClient(tx, facts, 'appointment_confirmation');
+        }
         const view = (await repo.findAppointmentView(tx, ctx.clinicId, row.id))!;
         const warnings = await hoursWarnings(tx, ctx, settings.timeZone, candidate);
         const [appointment] = await present(tx, ctx, settings, [view], new Map([[row.id, warnings]]));
@@ -507,6 +562,18 @@ export function createSchedulingService(deps: { database: Database; notes: Sessi
         clientIds: [input.clientId],
         detail: { occurrences: occurrences.length, created: createdIds.length, conflicts: conflicts.length },
       });
+      // One confirmation for the series: its first visit to come, and how many follow.
+      const upcoming = (await repo.appointmentMessageFacts(tx, ctx.clinicId, createdIds)).filter(
+        (f) => f.startAt > ctx.now,
+      );
+      if (upcoming[0])
+        await messageClient(tx, upcoming[0], 'appointment_confirmation', {
+          ...(upcoming.length > 1
+            ? {
+                note: `It is the first of ${upcoming.length} visits booked; you will get a reminder before each.`,
+              }
+            : {}),
+        });
       const views = await repo.findAppointmentViews(tx, ctx.clinicId, createdIds);
       return {
         seriesId: series.id,
@@ -760,6 +827,19 @@ export function createSchedulingService(deps: { database: Database; notes: Sessi
               memo: 'Late cancellation fee',
             },
           ]);
+        const future = (
+          await repo.appointmentMessageFacts(
+            tx,
+            ctx.clinicId,
+            targets.map((t) => t.id),
+          )
+        ).filter((f) => f.startAt > ctx.now);
+        if (future[0])
+          await messageClient(tx, future[0], 'appointment_cancelled', {
+            ...(future.length > 1
+              ? { note: `${future.length - 1} later visits of the series are cancelled too.` }
+              : {}),
+          });
         await recordAudit(tx, ctx, {
           action: 'appointment.cancelled',
           entityType: 'appointment',
@@ -888,6 +968,21 @@ export function createSchedulingService(deps: { database: Database; notes: Sessi
         });
       });
       return { noteId: note.id, episodeId: found.episodeId };
+    },
+
+    /**
+     * Writes the reminders now due, in every clinic: one per appointment and start time (the outbox's
+     * dedupe key), however many workers scan at once. A moved visit gets a new reminder for its new time.
+     */
+    async enqueueDueReminders(now: Date): Promise<number> {
+      return database.db.transaction(async (tx) => {
+        const due = await repo.dueForReminder(tx, now);
+        for (const facts of due)
+          await messageClient(tx, facts, 'appointment_reminder', {
+            dedupeKey: `reminder:${facts.appointmentId}:${facts.startAt.toISOString()}`,
+          });
+        return due.length;
+      });
     },
 
     // — Set-up: the service menu, rooms, working hours, blocked time —

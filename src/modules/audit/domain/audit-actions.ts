@@ -85,5 +85,7 @@ export const AUDIT_ACTIONS = [
   'calendar_feed.created',
   'calendar_feed.revoked',
   'calendar_feed.read',
+  'message.listed',
+  'message.resent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
