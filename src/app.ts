@@ -45,6 +45,7 @@ import { createRemittanceService, remittanceRoutes } from './modules/remittance/
 import { createSchedulingService, schedulingRoutes } from './modules/scheduling/index.js';
 import { createJobQueue, type JobQueue } from './modules/jobs/index.js';
 import { createMessagingService, messagingRoutes, type MessageSender } from './modules/messaging/index.js';
+import { createPortalService, portalRoutes } from './modules/portal/index.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
     messaging,
     portalUrl: deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}/portal` : undefined,
   });
+  const portal = createPortalService({ database, clock, messaging, scheduling });
   // Reminders: every five minutes some worker writes the reminders that came due (once each).
   jobs.every('appointments.remind', 5 * 60_000, async () => {
     await scheduling.enqueueDueReminders(clock.now());
@@ -211,6 +213,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', remittanceRoutes({ remittances, authorize }));
   api.route('/', schedulingRoutes({ scheduling, authorize, clock, publicUrl: deps.publicUrl }));
   api.route('/', messagingRoutes({ messaging, authorize }));
+  api.route('/', portalRoutes({ portal, authorize, clock, publicUrl: deps.publicUrl }));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -18,4 +18,14 @@ export {
   type TStaffMember,
   type TInvitation,
 } from './accounts.schemas.js';
-export { hashPassword, totpCodeAt } from './credentials.js';
+export {
+  hashPassword,
+  hashToken,
+  isValidTotpCode,
+  newToken,
+  newTotpSecret,
+  totpCodeAt,
+  totpUri,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './credentials.js';

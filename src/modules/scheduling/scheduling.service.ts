@@ -55,6 +55,19 @@ import type {
 
 const EXCLUSION_VIOLATION = '23P01';
 
+/**
+ * Who books: a staff member (a RequestContext), or a client through the booking page or the portal
+ * (no staff user: `userId` null, and the audit log names the channel).
+ */
+export type SchedulingActor = Pick<RequestContext, 'clinicId' | 'now' | 'timeZone'> & {
+  ip: string | null;
+  requestId: string | null;
+  userId: string | null;
+  userName: string | null;
+};
+
+export type BookingSource = 'staff' | 'online' | 'portal';
+
 /** A client's name as the calendar shows it to staff: "Ana (Anabel) Silva" → preferred name first. */
 function displayName(v: {
   clientGivenName: string;
@@ -162,7 +175,7 @@ export function createSchedulingService(deps: {
     });
   }
 
-  async function settingsOf(tx: Db, ctx: RequestContext): Promise<Settings> {
+  async function settingsOf(tx: Db, ctx: SchedulingActor): Promise<Settings> {
     const clinic = await findClinic(tx, ctx.clinicId);
     if (!clinic) throw notFound('The clinic');
     return clinic;
@@ -171,7 +184,7 @@ export function createSchedulingService(deps: {
   /** "visit n of N" for appointments (and candidates not yet saved, keyed by their own keys). */
   async function standings(
     tx: Db,
-    ctx: RequestContext,
+    ctx: SchedulingActor,
     settings: Settings,
     episodeIds: string[],
     candidates: (EpisodeVisit & { episodeId: string })[] = [],
@@ -252,7 +265,7 @@ export function createSchedulingService(deps: {
 
   async function present(
     tx: Db,
-    ctx: RequestContext,
+    ctx: SchedulingActor,
     settings: Settings,
     views: repo.AppointmentView[],
     extraWarnings: Map<string, string[]> = new Map(),
@@ -292,7 +305,7 @@ export function createSchedulingService(deps: {
     });
   }
 
-  async function clashesOf(tx: Db, ctx: RequestContext, c: Candidate, excludeIds: string[]) {
+  async function clashesOf(tx: Db, ctx: SchedulingActor, c: Candidate, excludeIds: string[]) {
     return repo.findClashes(tx, ctx.clinicId, {
       therapistId: c.therapistId,
       roomId: c.roomId,
@@ -307,7 +320,7 @@ export function createSchedulingService(deps: {
   /** Who, where and what of a booking: everything must exist in this clinic. */
   async function resolveParts(
     tx: Db,
-    ctx: RequestContext,
+    ctx: SchedulingActor,
     input: {
       clientId: string;
       therapistId: string;
@@ -349,7 +362,7 @@ export function createSchedulingService(deps: {
     return null;
   }
 
-  async function hoursWarnings(tx: Db, ctx: RequestContext, zone: string, c: Candidate): Promise<string[]> {
+  async function hoursWarnings(tx: Db, ctx: SchedulingActor, zone: string, c: Candidate): Promise<string[]> {
     const hours = await repo.listWorkingHours(tx, ctx.clinicId, [c.therapistId]);
     if (hours.length === 0) return [];
     const intervals = hours.map((h) => ({
@@ -362,7 +375,11 @@ export function createSchedulingService(deps: {
       : ["Outside the therapist's working hours."];
   }
 
-  async function createOne(ctx: RequestContext, input: TCreateAppointmentRequest): Promise<TAppointment> {
+  async function createOne(
+    ctx: SchedulingActor,
+    input: TCreateAppointmentRequest,
+    source: BookingSource = 'staff',
+  ): Promise<TAppointment> {
     try {
       return await database.db.transaction(async (tx) => {
         const settings = await settingsOf(tx, ctx);
@@ -404,6 +421,7 @@ export function createSchedulingService(deps: {
           ...appointmentColumns(candidate),
           clinicId: ctx.clinicId,
           notes: input.notes ?? null,
+          source,
           createdBy: ctx.userId,
           createdAt: ctx.now,
           updatedAt: ctx.now,
@@ -413,6 +431,7 @@ export function createSchedulingService(deps: {
           entityType: 'appointment',
           entityId: row.id,
           clientIds: [row.clientId],
+          ...(source === 'staff' ? {} : { detail: { source } }),
         });
         if (row.startAt > ctx.now) {
           const [facts] = await repo.appointmentMessageFacts(tx, ctx.clinicId, [row.id]);
@@ -430,7 +449,7 @@ export function createSchedulingService(deps: {
     }
   }
 
-  async function namedConflict(ctx: RequestContext, input: TCreateAppointmentRequest): Promise<AppError> {
+  async function namedConflict(ctx: SchedulingActor, input: TCreateAppointmentRequest): Promise<AppError> {
     return database.db.transaction(async (tx) => {
       const settings = await settingsOf(tx, ctx);
       const service = input.serviceId ? await repo.findService(tx, ctx.clinicId, input.serviceId) : undefined;
@@ -872,7 +891,7 @@ export function createSchedulingService(deps: {
     },
 
     async availability(
-      ctx: RequestContext,
+      ctx: SchedulingActor,
       query: {
         from: string;
         to: string;
@@ -983,6 +1002,119 @@ export function createSchedulingService(deps: {
           });
         return due.length;
       });
+    },
+
+    /**
+     * A booking a client makes (the public page or the portal): only a free slot of the menu's online
+     * services, inside working hours, with the clinic's notice; the same constraints as staff bookings.
+     */
+    async bookForClient(
+      actor: SchedulingActor,
+      input: { clientId: string; serviceId: string; therapistId: string; start: string },
+      source: 'online' | 'portal',
+    ): Promise<TAppointment> {
+      const service = await repo.findService(database.db, actor.clinicId, input.serviceId);
+      if (!service || service.archivedAt || !service.bookableOnline)
+        fail([{ path: 'serviceId', message: 'Pick a service from the menu.' }]);
+      const start = new Date(input.start);
+      const dayStart = new Date(start.getTime() - 12 * 3_600_000);
+      const dayEnd = new Date(start.getTime() + 12 * 3_600_000);
+      const slots = await this.availability(actor, {
+        from: dayStart.toISOString(),
+        to: dayEnd.toISOString(),
+        serviceId: service.id,
+        therapistId: input.therapistId,
+      });
+      if (!slots.some((s) => new Date(s.start).getTime() === start.getTime()))
+        throw new AppError('conflict', 'That time is no longer free: please pick another.', {
+          errors: [{ path: 'start', message: 'Pick one of the free times shown.' }],
+        });
+      return createOne(
+        actor,
+        {
+          clientId: input.clientId,
+          therapistId: input.therapistId,
+          serviceId: service.id,
+          start: input.start,
+          durationMinutes: service.durationMinutes,
+        },
+        source,
+      );
+    },
+
+    /** A client's own appointments (portal): upcoming and past, nothing of anyone else's. */
+    async appointmentsOfClient(actor: SchedulingActor, clientId: string) {
+      const settings = await settingsOf(database.db, actor);
+      const views = await repo.listAppointments(database.db, actor.clinicId, {
+        from: new Date(actor.now.getTime() - 366 * 86_400_000),
+        to: new Date(actor.now.getTime() + 366 * 86_400_000),
+        clientId,
+        includeCancelled: true,
+      });
+      return views.map((v) => ({
+        id: v.id,
+        start: isoInZone(settings.timeZone, v.startAt),
+        end: isoInZone(settings.timeZone, v.endAt),
+        therapistName: v.therapistName,
+        serviceName: v.serviceName,
+        status: v.status,
+        /** Whether the client may still cancel it online (outside the late-cancellation window). */
+        cancellable:
+          (v.status === 'booked' || v.status === 'confirmed') &&
+          !isLateCancellation(v.startAt, actor.now, settings.lateCancelHours),
+      }));
+    },
+
+    /** A client cancels online: only outside the late window (inside it, they call the clinic). */
+    async cancelForClient(actor: SchedulingActor, clientIds: string[], id: string, reason: string) {
+      return database.db.transaction(async (tx) => {
+        const settings = await settingsOf(tx, actor);
+        const current = await repo.findAppointmentForUpdate(tx, actor.clinicId, id);
+        if (!current || !clientIds.includes(current.clientId)) throw notFound('The appointment');
+        if (current.status !== 'booked' && current.status !== 'confirmed')
+          throw new AppError('conflict', 'This appointment cannot be cancelled any more.');
+        if (isLateCancellation(current.startAt, actor.now, settings.lateCancelHours))
+          throw new AppError(
+            'conflict',
+            `Appointments can be cancelled online up to ${settings.lateCancelHours} hours before; please call the clinic${settings.phone ? ` at ${settings.phone}` : ''}.`,
+          );
+        await repo.updateAppointment(tx, actor.clinicId, id, {
+          status: 'cancelled',
+          cancelReason: reason,
+          cancelledAt: actor.now,
+          lateCancellation: false,
+          updatedAt: actor.now,
+        });
+        const [facts] = await repo.appointmentMessageFacts(tx, actor.clinicId, [id]);
+        if (facts) await messageClient(tx, facts, 'appointment_cancelled');
+        await recordAudit(tx, actor, {
+          action: 'appointment.cancelled',
+          entityType: 'appointment',
+          entityId: id,
+          clientIds: [current.clientId],
+          detail: { by: 'client' },
+        });
+      });
+    },
+
+    /** The clinic's name, phone and zone, for messages written by other modules. */
+    async clinicFacts(tx: Db, clinicId: string) {
+      const clinic = await findClinic(tx, clinicId);
+      if (!clinic) throw notFound('The clinic');
+      return { name: clinic.name, phone: clinic.phone, timeZone: clinic.timeZone, slug: clinic.slug };
+    },
+
+    /** What a client may book online: the menu's online services and the bookable therapists (names only). */
+    async onlineMenu(clinicId: string) {
+      const services = (await repo.listServices(database.db, clinicId))
+        .filter((s) => s.bookableOnline)
+        .map(toService);
+      const therapists = (await repo.listBookableStaff(database.db, clinicId)).map((t) => ({
+        id: t.id,
+        name: t.name,
+        credentials: t.credentials,
+      }));
+      return { services, therapists };
     },
 
     // — Set-up: the service menu, rooms, working hours, blocked time —

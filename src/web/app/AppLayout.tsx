@@ -15,6 +15,7 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBooks,
+  IconCalendarEvent,
   IconFileDollar,
   IconClockHour4,
   IconHandTwoFingers,
@@ -33,6 +34,7 @@ import { signOut, useSession } from './session.js';
 type NavItem = { to: string; label: string; icon: typeof IconUsers; permission?: Permission };
 
 const NAV_ITEMS: NavItem[] = [
+  { to: '/calendar', label: 'Calendar', icon: IconCalendarEvent, permission: 'schedule:read' },
   { to: '/clients', label: 'Clients', icon: IconUsers, permission: 'clients:read' },
   { to: '/billing', label: 'Billing', icon: IconFileDollar, permission: 'billing:read' },
   { to: '/library', label: 'Library', icon: IconBooks },

@@ -11,6 +11,8 @@ import { AuditPage } from '../features/audit/AuditPage.js';
 import { BillingPage } from '../features/billing/BillingPage.js';
 import { ClaimPage } from '../features/billing/ClaimPage.js';
 import { RemittancePage } from '../features/billing/RemittancePage.js';
+import { CalendarPage } from '../features/calendar/CalendarPage.js';
+import { CalendarSettingsPage } from '../features/calendar/CalendarSettingsPage.js';
 import { ClientPage } from '../features/clients/ClientPage.js';
 import { ClientsPage } from '../features/clients/ClientsPage.js';
 import { NewClientPage } from '../features/clients/NewClientPage.js';
@@ -55,6 +57,22 @@ export const router = createBrowserRouter([
             element: <AppLayout />,
             children: [
               { index: true, element: <Navigate to="/clients" replace /> },
+              {
+                path: '/calendar',
+                element: (
+                  <RequirePermission permission="schedule:read">
+                    <CalendarPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/calendar/settings',
+                element: (
+                  <RequirePermission permission="schedule:write">
+                    <CalendarSettingsPage />
+                  </RequirePermission>
+                ),
+              },
               {
                 path: '/clients',
                 element: (

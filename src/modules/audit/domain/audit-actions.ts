@@ -87,5 +87,11 @@ export const AUDIT_ACTIONS = [
   'calendar_feed.read',
   'message.listed',
   'message.resent',
+  'portal.invited',
+  'portal.signed_in',
+  'portal.read',
+  'portal.submitted',
+  'portal.submissions_read',
+  'portal.submission_reviewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

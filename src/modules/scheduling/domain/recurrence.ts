@@ -1,8 +1,13 @@
 import { DateTime } from 'luxon';
-import rrulePackage from 'rrule';
+import * as rrulePackage from 'rrule';
 
-// rrule is published as CommonJS with ESM types; under Node's ESM loader only its default export resolves.
-const { RRule } = rrulePackage;
+// rrule ships CommonJS for Node (where the ESM loader exposes only `default`) and an ES build for
+// browsers (named exports): take RRule from whichever this runtime gave.
+type RRuleModule = typeof rrulePackage;
+const commonJsExports: unknown = Reflect.get(rrulePackage, 'default');
+const rruleModule: RRuleModule =
+  'RRule' in rrulePackage && rrulePackage.RRule ? rrulePackage : (commonJsExports as RRuleModule);
+const { RRule } = rruleModule;
 
 /** A series never runs longer than this, whatever the rule says (an RRULE without COUNT or UNTIL). */
 export const MAX_OCCURRENCES = 104;

@@ -90,6 +90,14 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'calendar_feed.created': 'Made a calendar feed',
   'calendar_feed.revoked': 'Revoked a calendar feed',
   'calendar_feed.read': 'Calendar feed read by a calendar app',
+  'message.listed': 'Read the outbox',
+  'message.resent': 'Resent a message',
+  'portal.invited': 'Invited to the client portal',
+  'portal.signed_in': 'Signed in to the client portal',
+  'portal.read': 'Client viewed their portal',
+  'portal.submitted': 'Client submitted a form',
+  'portal.submissions_read': 'Read forms completed by the client',
+  'portal.submission_reviewed': 'Reviewed a form completed by the client',
 };
 
 export type ActionTone = 'read' | 'change' | 'auth' | 'warning' | 'admin';
