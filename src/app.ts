@@ -46,6 +46,7 @@ import { createSchedulingService, schedulingRoutes } from './modules/scheduling/
 import { createJobQueue, type JobQueue } from './modules/jobs/index.js';
 import { createMessagingService, messagingRoutes, type MessageSender } from './modules/messaging/index.js';
 import { createPortalService, portalRoutes } from './modules/portal/index.js';
+import { bookingRoutes, createBookingService } from './modules/booking/index.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
     portalUrl: deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}/portal` : undefined,
   });
   const portal = createPortalService({ database, clock, messaging, scheduling });
+  const booking = createBookingService({ database, scheduling, portal });
   // Reminders: every five minutes some worker writes the reminders that came due (once each).
   jobs.every('appointments.remind', 5 * 60_000, async () => {
     await scheduling.enqueueDueReminders(clock.now());
@@ -214,6 +216,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', schedulingRoutes({ scheduling, authorize, clock, publicUrl: deps.publicUrl }));
   api.route('/', messagingRoutes({ messaging, authorize }));
   api.route('/', portalRoutes({ portal, authorize, clock, publicUrl: deps.publicUrl }));
+  api.route('/', bookingRoutes({ booking, portal, authorize, clock, publicUrl: deps.publicUrl }));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -47,10 +47,10 @@ const clientColumns = {
 };
 
 type ClientRow = {
-  [K in keyof typeof clientColumns]:
+  [K in Exclude<keyof typeof clientColumns, 'updatedByName'>]:
     | (typeof clientColumns)[K]['_']['data']
     | ((typeof clientColumns)[K]['_']['notNull'] extends true ? never : null);
-};
+} & { updatedByName: string | null };
 
 function toClient(row: ClientRow): TClient {
   const { updatedById, updatedByName, archivedAt, createdAt, updatedAt, ...rest } = row;
@@ -62,12 +62,13 @@ function toClient(row: ClientRow): TClient {
     archivedAt: archivedAt?.toISOString() ?? null,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
-    updatedBy: { id: updatedById, name: updatedByName },
+    // A record nobody on staff has touched yet was made by the online booking page.
+    updatedBy: { id: updatedById, name: updatedByName ?? 'Online booking' },
   };
 }
 
 const selectClients = (db: Db) =>
-  db.select(clientColumns).from(clients).innerJoin(users, eq(users.id, clients.updatedBy));
+  db.select(clientColumns).from(clients).leftJoin(users, eq(users.id, clients.updatedBy));
 
 export async function findClient(db: Db, clinicId: string, clientId: string): Promise<TClient | undefined> {
   const [row] = await selectClients(db).where(and(eq(clients.clinicId, clinicId), eq(clients.id, clientId)));

@@ -100,7 +100,7 @@ export const ZClient = z
     version: z.number().int(),
     createdAt: z.string().datetime(),
     updatedAt: z.string().datetime(),
-    updatedBy: z.object({ id: z.string().uuid(), name: z.string() }),
+    updatedBy: z.object({ id: z.string().uuid().nullable(), name: z.string() }),
   })
   .openapi('Client');
 export type TClient = z.infer<typeof ZClient>;

@@ -30,13 +30,10 @@ export const clients = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    /** Null when the client booked online (the booking page made the record). */
+    createdBy: uuid('created_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
-    updatedBy: uuid('updated_by')
-      .notNull()
-      .references(() => users.id),
+    updatedBy: uuid('updated_by').references(() => users.id),
     /** Lower-cased names, for trigram (typo-tolerant) search. */
     searchText: text('search_text').generatedAlwaysAs(
       (): SQL =>

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { clinics, installation } from './clinics.tables.js';
 import type { TClinic } from './clinics.schemas.js';
@@ -61,5 +61,14 @@ export async function markInstalled(db: Db, clinicId: string, now: Date): Promis
 
 export async function findClinic(db: Db, clinicId: string): Promise<TClinic | undefined> {
   const [row] = await db.select(clinicColumns).from(clinics).where(eq(clinics.id, clinicId));
+  return row;
+}
+
+/** The clinic whose public booking page is at /book/{slug}, when the page is turned on. */
+export async function findClinicBySlug(db: Db, slug: string): Promise<TClinic | undefined> {
+  const [row] = await db
+    .select(clinicColumns)
+    .from(clinics)
+    .where(and(eq(clinics.slug, slug.toLowerCase()), eq(clinics.bookingPageEnabled, true)));
   return row;
 }

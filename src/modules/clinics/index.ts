@@ -2,4 +2,4 @@
 export { createClinicsService, type ClinicsService } from './clinics.service.js';
 export { clinicsRoutes } from './clinics.routes.js';
 export type { TClinic } from './clinics.schemas.js';
-export { findClinic } from './clinics.repository.js';
+export { findClinic, findClinicBySlug } from './clinics.repository.js';

@@ -1,4 +1,4 @@
 /** Portal module: client-portal accounts (self or guardian), sign-in, bookings and forms filled by clients. */
 export { createPortalService, type PortalContext, type PortalService } from './portal.service.js';
 export { portalRoutes } from './portal.routes.js';
-export { PORTAL_COOKIE } from './portal-auth.js';
+export { createRequirePortal, PORTAL_COOKIE, portalContext } from './portal-auth.js';

@@ -123,63 +123,102 @@ export function createPortalService(deps: {
     });
   }
 
+  async function inviteInTx(
+    tx: Db,
+    input: {
+      clinicId: string;
+      clientId: string;
+      email: string;
+      name: string;
+      relationship: 'self' | 'guardian';
+      grantedBy: string | null;
+      now: Date;
+      origin: string;
+      reason?: 'booking';
+    },
+  ) {
+    const account = await repo.insertAccount(tx, {
+      clinicId: input.clinicId,
+      email: input.email,
+      name: input.name,
+      createdAt: input.now,
+    });
+    await repo.grantAccess(tx, {
+      accountId: account.id,
+      clientId: input.clientId,
+      relationship: input.relationship,
+      grantedBy: input.grantedBy,
+      createdAt: input.now,
+    });
+    const { token, tokenHash } = newToken();
+    await repo.insertToken(tx, {
+      tokenHash,
+      accountId: account.id,
+      purpose: 'invitation',
+      expiresAt: new Date(input.now.getTime() + INVITATION_DAYS * 86_400_000),
+      createdAt: input.now,
+    });
+    const acceptPath = `/portal/accept/${token}`;
+    const clinic = await scheduling.clinicFacts(tx, input.clinicId);
+    const why =
+      input.reason === 'booking'
+        ? `Thank you for booking with ${clinic.name}. Before your first visit, please fill in the health history form in our client portal; there you can also see, book and cancel appointments.`
+        : `${clinic.name} invites you to its client portal, where you can see and book appointments and fill in forms before your visit.`;
+    const message = await messaging.enqueue(tx, {
+      clinicId: input.clinicId,
+      clinicName: clinic.name,
+      clientId: input.clientId,
+      channel: 'email',
+      kind: 'portal_invitation',
+      to: account.email,
+      toName: account.name,
+      subject: `Your client portal at ${clinic.name}`,
+      body: [
+        `Hello ${account.name.split(' ')[0]},`,
+        '',
+        why,
+        `Set your password here (the link works for ${INVITATION_DAYS} days): ${input.origin}${acceptPath}`,
+        '',
+        clinic.name,
+      ].join('\n'),
+    });
+    return {
+      accountId: account.id,
+      acceptPath,
+      emailed: message?.status === 'queued',
+      hasPassword: account.passwordHash !== null,
+    };
+  }
+
   return {
     /** Staff invite a client (or a guardian) to the portal; the link is emailed, and shown to staff too. */
     async invite(ctx: RequestContext, clientId: string, input: TPortalInviteRequest, origin: string) {
       return database.db.transaction(async (tx) => {
         const client = await repo.findClientOfClinic(tx, ctx.clinicId, clientId);
         if (!client) throw notFound('The client');
-        const account = await repo.insertAccount(tx, {
+        const invitation = await inviteInTx(tx, {
           clinicId: ctx.clinicId,
+          clientId,
           email: input.email,
           name: input.name ?? `${client.givenName} ${client.familyName}`,
-          createdAt: ctx.now,
-        });
-        await repo.grantAccess(tx, {
-          accountId: account.id,
-          clientId,
           relationship: input.relationship,
           grantedBy: ctx.userId,
-          createdAt: ctx.now,
-        });
-        const { token, tokenHash } = newToken();
-        await repo.insertToken(tx, {
-          tokenHash,
-          accountId: account.id,
-          purpose: 'invitation',
-          expiresAt: new Date(ctx.now.getTime() + INVITATION_DAYS * 86_400_000),
-          createdAt: ctx.now,
-        });
-        const acceptPath = `/portal/accept/${token}`;
-        const clinicRow = await scheduling.clinicFacts(tx, ctx.clinicId);
-        const message = await messaging.enqueue(tx, {
-          clinicId: ctx.clinicId,
-          clinicName: clinicRow.name,
-          clientId,
-          channel: 'email',
-          kind: 'portal_invitation',
-          to: account.email,
-          toName: account.name,
-          subject: `Your client portal at ${clinicRow.name}`,
-          body: [
-            `Hello ${account.name.split(' ')[0]},`,
-            '',
-            `${clinicRow.name} invites you to its client portal, where you can see and book appointments and fill in forms before your visit.`,
-            `Set your password here (the link works for ${INVITATION_DAYS} days): ${origin}${acceptPath}`,
-            '',
-            clinicRow.name,
-          ].join('\n'),
+          now: ctx.now,
+          origin,
         });
         await recordAudit(tx, ctx, {
           action: 'portal.invited',
           entityType: 'portal_account',
-          entityId: account.id,
+          entityId: invitation.accountId,
           clientIds: [clientId],
           detail: { relationship: input.relationship },
         });
-        return { accountId: account.id, acceptPath, emailed: message?.status === 'queued' };
+        return invitation;
       });
     },
+
+    /** A client who booked online gets the portal (and its intake form) by link, in the booking's transaction. */
+    inviteInTx,
 
     async accountsOfClient(ctx: RequestContext, clientId: string) {
       return repo.accountsOfClient(database.db, ctx.clinicId, clientId);

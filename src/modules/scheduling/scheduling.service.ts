@@ -377,11 +377,15 @@ export function createSchedulingService(deps: {
 
   async function createOne(
     ctx: SchedulingActor,
-    input: TCreateAppointmentRequest,
+    given: TCreateAppointmentRequest,
     source: BookingSource = 'staff',
+    /** Makes or finds the client inside the booking's transaction (online booking by a new client). */
+    resolveClient?: (tx: Db) => Promise<string>,
   ): Promise<TAppointment> {
+    let input = given;
     try {
       return await database.db.transaction(async (tx) => {
+        if (resolveClient) input = { ...input, clientId: await resolveClient(tx) };
         const settings = await settingsOf(tx, ctx);
         const { service } = await resolveParts(tx, ctx, input);
         const start = new Date(input.start);
@@ -1010,8 +1014,14 @@ export function createSchedulingService(deps: {
      */
     async bookForClient(
       actor: SchedulingActor,
-      input: { clientId: string; serviceId: string; therapistId: string; start: string },
+      input: {
+        clientId: string | ((tx: Db) => Promise<string>);
+        serviceId: string;
+        therapistId: string;
+        start: string;
+      },
       source: 'online' | 'portal',
+      notes?: string,
     ): Promise<TAppointment> {
       const service = await repo.findService(database.db, actor.clinicId, input.serviceId);
       if (!service || service.archivedAt || !service.bookableOnline)
@@ -1029,16 +1039,20 @@ export function createSchedulingService(deps: {
         throw new AppError('conflict', 'That time is no longer free: please pick another.', {
           errors: [{ path: 'start', message: 'Pick one of the free times shown.' }],
         });
+      const resolveClient = typeof input.clientId === 'function' ? input.clientId : undefined;
       return createOne(
         actor,
         {
-          clientId: input.clientId,
+          clientId:
+            typeof input.clientId === 'string' ? input.clientId : '00000000-0000-4000-8000-000000000000',
           therapistId: input.therapistId,
           serviceId: service.id,
           start: input.start,
           durationMinutes: service.durationMinutes,
+          ...(notes ? { notes } : {}),
         },
         source,
+        resolveClient,
       );
     },
 

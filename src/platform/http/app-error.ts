@@ -16,6 +16,7 @@ export const APP_ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 429,
+  rate_limited: 429,
   database_unavailable: 503,
 } as const;
 
@@ -75,6 +76,8 @@ function defaultTitle(code: AppErrorCode): string {
       return 'Send JSON';
     case 'account_locked':
       return 'Too many failed sign-ins';
+    case 'rate_limited':
+      return 'Too many requests';
     case 'database_unavailable':
       return 'Database unavailable';
   }

@@ -93,5 +93,8 @@ export const AUDIT_ACTIONS = [
   'portal.submitted',
   'portal.submissions_read',
   'portal.submission_reviewed',
+  'testimonial.listed',
+  'testimonial.reviewed',
+  'testimonial.submitted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -98,6 +98,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'portal.submitted': 'Client submitted a form',
   'portal.submissions_read': 'Read forms completed by the client',
   'portal.submission_reviewed': 'Reviewed a form completed by the client',
+  'testimonial.listed': 'Read testimonials',
+  'testimonial.reviewed': 'Approved or declined a testimonial',
+  'testimonial.submitted': 'Client wrote a testimonial',
 };
 
 export type ActionTone = 'read' | 'change' | 'auth' | 'warning' | 'admin';
