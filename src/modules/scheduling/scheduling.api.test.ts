@@ -477,4 +477,51 @@ describe('scheduling: calendar, conflicts, series, visit counts, feeds (API)', (
     expect(blockedBooking.status).toBe(409);
     expect(blockedBooking.body.detail).toContain('CE course');
   });
+
+  it('offers a cancelled visit’s time to the waiting clients it suits', async () => {
+    const waiting = (
+      await t.createClient(frontDesk, { givenName: 'Wanda', familyName: 'Waits', email: 'wanda@example.org' })
+    ).id;
+    const mornings = await frontDesk.post('/api/waitlist', {
+      clientId: waiting,
+      therapistId,
+      earliest: '2027-04-01',
+      latest: '2027-04-30',
+      weekdays: [1, 2, 3, 4, 5],
+      fromTime: '08:00',
+      toTime: '12:00',
+    });
+    expect(mornings.status).toBe(201);
+    const evenings = await frontDesk.post('/api/waitlist', {
+      clientId: clientB,
+      earliest: '2027-04-01',
+      latest: '2027-04-30',
+      fromTime: '17:00',
+    });
+    expect(evenings.status).toBe(201);
+    const visit = await frontDesk.post('/api/appointments', {
+      clientId: clientA,
+      therapistId,
+      start: '2027-04-06T10:00:00-04:00',
+      durationMinutes: 60,
+    });
+    await frontDesk.post(`/api/appointments/${visit.body.id}/cancel`, { reason: 'Moved away' });
+    const list = await frontDesk.get('/api/waitlist');
+    const byId = new Map(list.body.items.map((e: { id: string }) => [e.id, e]));
+    expect(byId.get(mornings.body.id)).toMatchObject({
+      status: 'offered',
+      lastOfferStart: '2027-04-06T10:00:00-04:00',
+    });
+    expect(byId.get(evenings.body.id)).toMatchObject({ status: 'waiting', lastOfferStart: null });
+    const outbox = await owner.get('/api/outbox');
+    const offer = outbox.body.items.find((m: { kind: string }) => m.kind === 'waitlist_offer');
+    expect(offer.to).toBe('wanda@example.org');
+    expect(offer.body).toContain('Tue, Apr 6, 2027 at 10:00 AM EDT');
+    expect(
+      (await frontDesk.patch(`/api/waitlist/${mornings.body.id}`, { status: 'booked' })).body.status,
+    ).toBe('booked');
+    expect((await frontDesk.get('/api/waitlist')).body.items.map((e: { id: string }) => e.id)).not.toContain(
+      mornings.body.id,
+    );
+  });
 });

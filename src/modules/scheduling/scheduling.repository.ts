@@ -30,6 +30,7 @@ import {
   calendarFeeds,
   rooms,
   scheduleServices,
+  waitlistEntries,
   workingHours,
 } from './scheduling.tables.js';
 
@@ -675,4 +676,42 @@ export async function dueForReminder(db: Db, now: Date): Promise<AppointmentMess
       ),
     )
     .orderBy(asc(appointments.startAt));
+}
+
+// — Waitlist —
+
+export type WaitlistRow = typeof waitlistEntries.$inferSelect;
+
+export async function insertWaitlistEntry(db: Db, values: typeof waitlistEntries.$inferInsert) {
+  const [row] = await db.insert(waitlistEntries).values(values).returning();
+  return row!;
+}
+
+export async function listWaitlist(db: Db, clinicId: string, statuses: WaitlistRow['status'][]) {
+  return db
+    .select({
+      entry: waitlistEntries,
+      givenName: clients.givenName,
+      familyName: clients.familyName,
+      email: clients.email,
+      phone: clients.phone,
+    })
+    .from(waitlistEntries)
+    .innerJoin(clients, eq(clients.id, waitlistEntries.clientId))
+    .where(and(eq(waitlistEntries.clinicId, clinicId), inArray(waitlistEntries.status, statuses)))
+    .orderBy(asc(waitlistEntries.createdAt));
+}
+
+export async function updateWaitlistEntry(
+  db: Db,
+  clinicId: string,
+  id: string,
+  changes: Partial<typeof waitlistEntries.$inferInsert>,
+) {
+  const [row] = await db
+    .update(waitlistEntries)
+    .set(changes)
+    .where(and(eq(waitlistEntries.clinicId, clinicId), eq(waitlistEntries.id, id)))
+    .returning();
+  return row;
 }

@@ -27,6 +27,8 @@ import {
   ZToDoQuery,
   ZUpdateAppointmentRequest,
   ZUpdateServiceRequest,
+  ZWaitlistEntry,
+  ZWaitlistRequest,
   ZWorkingHours,
 } from './scheduling.schemas.js';
 import type { SchedulingService } from './scheduling.service.js';
@@ -184,6 +186,66 @@ export function schedulingRoutes(deps: {
     }),
     async (c) =>
       c.json({ slots: await scheduling.availability(requestContext(c), c.req.valid('query')) }, 200),
+  );
+
+  // — Waitlist —
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/waitlist',
+      tags: ['Scheduling'],
+      summary: 'Clients waiting for an earlier or another time (offered freed slots that suit them)',
+      middleware: [authorize('schedule:read')] as const,
+      responses: {
+        200: jsonContent(z.object({ items: z.array(ZWaitlistEntry) }), 'Waitlist'),
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => c.json({ items: await scheduling.listWaitlist(requestContext(c)) }, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/waitlist',
+      tags: ['Scheduling'],
+      summary: 'Put a client on the waitlist: dates, weekdays and times they could come',
+      middleware: [authorize('schedule:write')] as const,
+      request: { body: json(ZWaitlistRequest) },
+      responses: {
+        201: jsonContent(z.object({ id: z.string().uuid() }), 'Added'),
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => c.json(await scheduling.addToWaitlist(requestContext(c), c.req.valid('json')), 201),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/waitlist/{id}',
+      tags: ['Scheduling'],
+      summary: 'Mark a waitlist entry booked, removed, or waiting again',
+      middleware: [authorize('schedule:write')] as const,
+      request: {
+        params: ZIdParam,
+        body: json(z.strictObject({ status: z.enum(['waiting', 'booked', 'removed']) })),
+      },
+      responses: {
+        200: jsonContent(z.object({ id: z.string().uuid(), status: z.string() }), 'Changed'),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await scheduling.updateWaitlistStatus(
+          requestContext(c),
+          c.req.valid('param').id,
+          c.req.valid('json').status,
+        ),
+        200,
+      ),
   );
 
   // — Set-up —

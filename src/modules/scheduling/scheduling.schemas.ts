@@ -265,3 +265,38 @@ export const ZFeed = z
   .openapi('CalendarFeed');
 
 export const ZDateQuery = z.strictObject({ date: ZCalendarDate });
+
+// — Waitlist —
+
+export const ZWaitlistRequest = z
+  .strictObject({
+    clientId: z.string().uuid(),
+    therapistId: z.string().uuid().nullable().optional(),
+    serviceId: z.string().uuid().nullable().optional(),
+    earliest: ZCalendarDate,
+    latest: ZCalendarDate,
+    weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
+    fromTime: ZTime.nullable().optional(),
+    toTime: ZTime.nullable().optional(),
+    note: optionalText(500),
+  })
+  .openapi('WaitlistRequest');
+
+export const ZWaitlistEntry = z
+  .object({
+    id: z.string().uuid(),
+    clientId: z.string().uuid(),
+    clientName: z.string(),
+    therapistId: z.string().uuid().nullable(),
+    serviceId: z.string().uuid().nullable(),
+    earliest: z.string(),
+    latest: z.string(),
+    weekdays: z.array(z.number().int()),
+    fromTime: z.string().nullable(),
+    toTime: z.string().nullable(),
+    note: z.string().nullable(),
+    status: z.enum(['waiting', 'offered', 'booked', 'removed']),
+    lastOfferStart: z.string().nullable(),
+    createdAt: z.string().datetime(),
+  })
+  .openapi('WaitlistEntry');

@@ -39,6 +39,7 @@ import {
   toLocal,
 } from './domain/recurrence.js';
 import { visitStandings, type EpisodeVisit, type VisitStanding } from './domain/visit-count.js';
+import { offersFor } from './domain/waitlist.js';
 import { buildCalendarFeed } from './calendar-feed.js';
 import * as repo from './scheduling.repository.js';
 import type {
@@ -173,6 +174,73 @@ export function createSchedulingService(deps: {
         : message.body,
       ...(extra.dedupeKey ? { dedupeKey: extra.dedupeKey } : {}),
     });
+  }
+
+  /**
+   * A visit was cancelled or missed: offer its time to the waiting clients it suits (oldest first, at most
+   * three), by message, in the same transaction. Answers whom it was offered to.
+   */
+  async function offerFreedSlot(
+    tx: Db,
+    actor: SchedulingActor,
+    freed: repo.AppointmentRow,
+  ): Promise<string[]> {
+    if (freed.startAt <= actor.now) return [];
+    const settings = await settingsOf(tx, actor);
+    const waiting = await repo.listWaitlist(tx, actor.clinicId, ['waiting', 'offered']);
+    const wishes = waiting.map((w) => ({
+      id: w.entry.id,
+      clientId: w.entry.clientId,
+      therapistId: w.entry.therapistId,
+      serviceId: w.entry.serviceId,
+      earliest: w.entry.earliest,
+      latest: w.entry.latest,
+      weekdays: w.entry.weekdays,
+      fromTime: w.entry.fromTime,
+      toTime: w.entry.toTime,
+      createdAt: w.entry.createdAt,
+    }));
+    const chosen = offersFor(
+      wishes,
+      {
+        therapistId: freed.therapistId,
+        serviceId: freed.serviceId,
+        start: freed.startAt,
+        end: freed.endAt,
+        freedByClientId: freed.clientId,
+      },
+      settings.timeZone,
+    );
+    const [facts] = await repo.appointmentMessageFacts(tx, actor.clinicId, [freed.id]);
+    for (const wish of chosen) {
+      const entry = waiting.find((w) => w.entry.id === wish.id)!;
+      await repo.updateWaitlistEntry(tx, actor.clinicId, wish.id, {
+        status: 'offered',
+        lastOfferAt: actor.now,
+        lastOfferStart: freed.startAt,
+      });
+      if (entry.email && facts)
+        await messaging.enqueue(tx, {
+          clinicId: actor.clinicId,
+          clinicName: settings.name,
+          clientId: wish.clientId,
+          channel: 'email',
+          kind: 'waitlist_offer',
+          to: entry.email,
+          toName: `${entry.givenName} ${entry.familyName}`,
+          subject: `A time opened up at ${settings.name}`,
+          body: [
+            `Hello ${entry.givenName},`,
+            '',
+            `You asked to hear when a time opens up. ${formatAppointmentTime(settings.timeZone, freed.startAt)} with ${facts.therapistName.split(' ')[0]} is free now.`,
+            `It goes to whoever books it first${settings.phone ? `: call us at ${settings.phone}` : ''}${deps.portalUrl ? ` or book in your portal: ${deps.portalUrl}` : ''}.`,
+            '',
+            settings.name,
+          ].join('\n'),
+          dedupeKey: `waitlist:${wish.id}:${freed.startAt.toISOString()}`,
+        });
+    }
+    return chosen.map((w) => w.id);
   }
 
   async function settingsOf(tx: Db, ctx: SchedulingActor): Promise<Settings> {
@@ -850,6 +918,7 @@ export function createSchedulingService(deps: {
               memo: 'Late cancellation fee',
             },
           ]);
+        for (const target of targets) await offerFreedSlot(tx, ctx, target);
         const future = (
           await repo.appointmentMessageFacts(
             tx,
@@ -1101,6 +1170,7 @@ export function createSchedulingService(deps: {
         });
         const [facts] = await repo.appointmentMessageFacts(tx, actor.clinicId, [id]);
         if (facts) await messageClient(tx, facts, 'appointment_cancelled');
+        await offerFreedSlot(tx, actor, current);
         await recordAudit(tx, actor, {
           action: 'appointment.cancelled',
           entityType: 'appointment',
@@ -1129,6 +1199,103 @@ export function createSchedulingService(deps: {
         credentials: t.credentials,
       }));
       return { services, therapists };
+    },
+
+    // — Waitlist —
+
+    async listWaitlist(ctx: RequestContext) {
+      return database.db.transaction(async (tx) => {
+        const settings = await settingsOf(tx, ctx);
+        const rows = await repo.listWaitlist(tx, ctx.clinicId, ['waiting', 'offered']);
+        if (rows.length)
+          await recordAudit(tx, ctx, {
+            action: 'appointment.listed',
+            entityType: 'waitlist',
+            clientIds: [...new Set(rows.map((r) => r.entry.clientId))],
+            detail: { waitlist: rows.length },
+          });
+        return rows.map((r) => ({
+          id: r.entry.id,
+          clientId: r.entry.clientId,
+          clientName: `${r.givenName} ${r.familyName}`,
+          therapistId: r.entry.therapistId,
+          serviceId: r.entry.serviceId,
+          earliest: r.entry.earliest,
+          latest: r.entry.latest,
+          weekdays: r.entry.weekdays,
+          fromTime: r.entry.fromTime,
+          toTime: r.entry.toTime,
+          note: r.entry.note,
+          status: r.entry.status,
+          lastOfferStart: r.entry.lastOfferStart
+            ? isoInZone(settings.timeZone, r.entry.lastOfferStart)
+            : null,
+          createdAt: r.entry.createdAt.toISOString(),
+        }));
+      });
+    },
+
+    async addToWaitlist(
+      ctx: RequestContext,
+      input: {
+        clientId: string;
+        therapistId?: string | null | undefined;
+        serviceId?: string | null | undefined;
+        earliest: string;
+        latest: string;
+        weekdays?: number[] | undefined;
+        fromTime?: string | null | undefined;
+        toTime?: string | null | undefined;
+        note?: string | null | undefined;
+      },
+    ) {
+      if (input.latest < input.earliest)
+        fail([{ path: 'latest', message: 'The last date comes before the first.' }]);
+      return database.db.transaction(async (tx) => {
+        const staff = await repo.listBookableStaff(tx, ctx.clinicId);
+        await resolveParts(tx, ctx, {
+          clientId: input.clientId,
+          therapistId: input.therapistId ?? staff[0]?.id ?? '',
+          serviceId: input.serviceId,
+        });
+        const row = await repo.insertWaitlistEntry(tx, {
+          clinicId: ctx.clinicId,
+          clientId: input.clientId,
+          therapistId: input.therapistId ?? null,
+          serviceId: input.serviceId ?? null,
+          earliest: input.earliest,
+          latest: input.latest,
+          weekdays: input.weekdays ?? [],
+          fromTime: input.fromTime ?? null,
+          toTime: input.toTime ?? null,
+          note: input.note ?? null,
+          createdBy: ctx.userId,
+          createdAt: ctx.now,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'appointment.updated',
+          entityType: 'waitlist',
+          entityId: row.id,
+          clientIds: [input.clientId],
+          detail: { waitlist: 'added' },
+        });
+        return { id: row.id };
+      });
+    },
+
+    async updateWaitlistStatus(ctx: RequestContext, id: string, status: 'waiting' | 'booked' | 'removed') {
+      return database.db.transaction(async (tx) => {
+        const row = await repo.updateWaitlistEntry(tx, ctx.clinicId, id, { status });
+        if (!row) throw notFound('The waitlist entry');
+        await recordAudit(tx, ctx, {
+          action: 'appointment.updated',
+          entityType: 'waitlist',
+          entityId: id,
+          clientIds: [row.clientId],
+          detail: { waitlist: status },
+        });
+        return { id, status };
+      });
     },
 
     // — Set-up: the service menu, rooms, working hours, blocked time —

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
@@ -198,4 +200,34 @@ export const calendarFeeds = pgTable(
     lastReadAt: at('last_read_at'),
   },
   (t) => [uniqueIndex('calendar_feeds_token_idx').on(t.tokenHash)],
+);
+
+/** A client waiting for an earlier or another time; offered freed slots that suit (domain/waitlist.ts). */
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    therapistId: uuid('therapist_id').references(() => users.id),
+    serviceId: uuid('service_id').references(() => scheduleServices.id),
+    earliest: date('earliest', { mode: 'string' }).notNull(),
+    latest: date('latest', { mode: 'string' }).notNull(),
+    weekdays: jsonb('weekdays').$type<number[]>().notNull().default([]),
+    fromTime: text('from_time'),
+    toTime: text('to_time'),
+    note: text('note'),
+    status: text('status', { enum: ['waiting', 'offered', 'booked', 'removed'] })
+      .notNull()
+      .default('waiting'),
+    lastOfferAt: at('last_offer_at'),
+    lastOfferStart: at('last_offer_start'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('waitlist_entries_clinic_idx').on(t.clinicId, t.status)],
 );

@@ -3,3 +3,4 @@ export * from './appointment.js';
 export * from './availability.js';
 export * from './recurrence.js';
 export * from './visit-count.js';
+export * from './waitlist.js';
