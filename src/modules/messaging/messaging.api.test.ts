@@ -227,6 +227,10 @@ describe('reminders: two workers on one database, each reminder sent exactly onc
     expect(reminders.size).toBe(12);
     expect([...reminders.values()].every((n) => n === 1)).toBe(true);
     expect(reminders.has('later@example.org')).toBe(false);
+    // First visits: the health history form goes out with the reminder, once each too.
+    const forms = count('A form to fill');
+    expect(forms.size).toBe(12);
+    expect([...forms.values()].every((n) => n === 1)).toBe(true);
     // The stranded confirmations are not lost: once the lease runs out, a live worker takes them over.
     expect(count('Your appointment').size).toBe(11);
     t.clock.advance(2 * 60_000);

@@ -618,6 +618,7 @@ const messageColumns = {
   appointmentId: appointments.id,
   clinicId: appointments.clinicId,
   clientId: appointments.clientId,
+  episodeId: appointments.episodeId,
   startAt: appointments.startAt,
   clientGivenName: clients.givenName,
   clientPreferredName: clients.preferredName,
@@ -632,6 +633,7 @@ export type AppointmentMessageRow = {
   appointmentId: string;
   clinicId: string;
   clientId: string;
+  episodeId: string | null;
   startAt: Date;
   clientGivenName: string;
   clientPreferredName: string | null;
@@ -714,4 +716,21 @@ export async function updateWaitlistEntry(
     .where(and(eq(waitlistEntries.clinicId, clinicId), eq(waitlistEntries.id, id)))
     .returning();
   return row;
+}
+
+/** Whether the client had any visit before `before` (booked or held): otherwise this is the first. */
+export async function hadEarlierVisit(db: Db, clinicId: string, clientId: string, before: Date) {
+  const [row] = await db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.clinicId, clinicId),
+        eq(appointments.clientId, clientId),
+        lt(appointments.startAt, before),
+        inArray(appointments.status, ['booked', 'confirmed', 'arrived', 'completed', 'no_show']),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

@@ -18,6 +18,7 @@ import type { SessionNotesService } from '../session-notes/index.js';
 import {
   cancellationMessage,
   confirmationMessage,
+  formsMessage,
   reminderMessage,
   type MessagingService,
 } from '../messaging/index.js';
@@ -1069,10 +1070,52 @@ export function createSchedulingService(deps: {
     async enqueueDueReminders(now: Date): Promise<number> {
       return database.db.transaction(async (tx) => {
         const due = await repo.dueForReminder(tx, now);
-        for (const facts of due)
+        for (const facts of due) {
           await messageClient(tx, facts, 'appointment_reminder', {
             dedupeKey: `reminder:${facts.appointmentId}:${facts.startAt.toISOString()}`,
           });
+          // Forms before the visit: the intake before the first, the questionnaires before a re-evaluation.
+          let purpose: 'intake' | 're_evaluation' | null = null;
+          if (!(await repo.hadEarlierVisit(tx, facts.clinicId, facts.clientId, facts.startAt)))
+            purpose = 'intake';
+          else if (facts.episodeId) {
+            const actor = {
+              clinicId: facts.clinicId,
+              now,
+              timeZone: facts.timeZone,
+              ip: null,
+              requestId: null,
+              userId: null,
+              userName: 'Reminders',
+            };
+            const settings = await settingsOf(tx, actor);
+            const map = await standings(tx, actor, settings, [facts.episodeId]);
+            if (map.get(facts.appointmentId)?.reEvaluationDue) purpose = 're_evaluation';
+          }
+          if (purpose && facts.clientEmail) {
+            const message = formsMessage({
+              purpose,
+              clientFirstName: facts.clientPreferredName || facts.clientGivenName,
+              clinicName: facts.clinicName,
+              clinicPhone: facts.clinicPhone,
+              when: formatAppointmentTime(facts.timeZone, facts.startAt),
+              therapistFirstName: facts.therapistName.split(' ')[0] ?? facts.therapistName,
+              portalUrl: deps.portalUrl ?? null,
+            });
+            await messaging.enqueue(tx, {
+              clinicId: facts.clinicId,
+              clinicName: facts.clinicName,
+              clientId: facts.clientId,
+              channel: 'email',
+              kind: 'questionnaire',
+              to: facts.clientEmail,
+              toName: `${facts.clientGivenName} ${facts.clientFamilyName}`,
+              subject: message.subject,
+              body: message.body,
+              dedupeKey: `forms:${purpose}:${facts.appointmentId}`,
+            });
+          }
+        }
         return due.length;
       });
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clinicalWordsIn } from './message.js';
-import { cancellationMessage, confirmationMessage, reminderMessage } from './templates.js';
+import { cancellationMessage, confirmationMessage, formsMessage, reminderMessage } from './templates.js';
 
 const FACTS = {
   clientFirstName: 'Margaret',
@@ -16,6 +16,8 @@ describe('appointment messages (minimum necessary)', () => {
     ['confirmation', confirmationMessage],
     ['reminder', reminderMessage],
     ['cancellation', cancellationMessage],
+    ['intake form', (f: typeof FACTS) => formsMessage({ ...f, purpose: 'intake' })],
+    ['re-evaluation questionnaires', (f: typeof FACTS) => formsMessage({ ...f, purpose: 're_evaluation' })],
   ])('%s says when and where, and nothing clinical', (_, template) => {
     const message = template(FACTS);
     expect(message.body).toContain('Tue, Dec 1, 2026 at 10:00 AM EST');

@@ -63,3 +63,28 @@ export function cancellationMessage(f: AppointmentMessageFacts) {
     ].join('\n'),
   };
 }
+
+/**
+ * Forms to fill before a visit (issue 7, item 6): the health history before the first visit, the
+ * questionnaires before a re-evaluation. Named by kind only, never by condition.
+ */
+export function formsMessage(f: AppointmentMessageFacts & { purpose: 'intake' | 're_evaluation' }) {
+  const what =
+    f.purpose === 'intake'
+      ? 'please fill in the health history form before your first visit'
+      : 'please fill in the short progress questionnaires before your next visit';
+  return {
+    subject: `A form to fill before your visit — ${f.clinicName}`,
+    body: [
+      `Hello ${f.clientFirstName},`,
+      '',
+      `To make the most of your appointment on ${f.when}, ${what}.`,
+      f.portalUrl
+        ? `You will find it in your client portal: ${f.portalUrl} (ask us for an invitation if you have no account yet).`
+        : 'Ask us for your client portal invitation, or come ten minutes early to fill it in at the desk.',
+      ...(f.clinicPhone ? [`Questions? Call us at ${f.clinicPhone}.`] : []),
+      '',
+      f.clinicName,
+    ].join('\n'),
+  };
+}
