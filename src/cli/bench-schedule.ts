@@ -108,9 +108,18 @@ async function measure(label: string, runs: number, url: string) {
 const week = firstMonday.plus({ weeks: 1 });
 const q = (from: DateTime, to: DateTime) =>
   `from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(to.toISO()!)}`;
-const all = await call<{ items: unknown[] }>('GET', `/appointments?${q(firstMonday, firstMonday.plus({ weeks: 5 }))}`);
-console.log(`Database: ${database.kind}; ${therapists.length} therapists, ${all.items.length} appointments (of ${booked} tried); seeded in ${seedSeconds.toFixed(0)} s`);
-await measure('Week view, all therapists (GET /api/appointments)', 200, `/appointments?${q(week, week.plus({ weeks: 1 }))}`);
+const all = await call<{ items: unknown[] }>(
+  'GET',
+  `/appointments?${q(firstMonday, firstMonday.plus({ weeks: 5 }))}`,
+);
+console.log(
+  `Database: ${database.kind}; ${therapists.length} therapists, ${all.items.length} appointments (of ${booked} tried); seeded in ${seedSeconds.toFixed(0)} s`,
+);
+await measure(
+  'Week view, all therapists (GET /api/appointments)',
+  200,
+  `/appointments?${q(week, week.plus({ weeks: 1 }))}`,
+);
 await measure(
   'Availability for a month, all therapists, 60 min on a 15-min grid (GET /api/schedule/availability)',
   20,

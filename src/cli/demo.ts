@@ -2,6 +2,7 @@
 // 40 fictional clients. The seed is deterministic: the same people every time.
 import path from 'node:path';
 import { pino } from 'pino';
+import { DateTime } from 'luxon';
 import { createApp } from '../app.js';
 import { createManualClock } from '../platform/clock.js';
 import { lockDataDir } from '../platform/db/data-dir-lock.js';
@@ -60,6 +61,9 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
     addressLines: ['410 Willow Creek Road', 'Springfield, IL 62701'],
     phone: '(555) 240-1100',
     fax: '(555) 240-1101',
+    timeZone: 'America/Chicago',
+    slug: 'willow-creek',
+    bookingPageEnabled: true,
   });
   await call(owner, 'POST', '/api/staff/invitations', {
     name: 'Riley Front',
@@ -110,7 +114,79 @@ export async function seedDemo(app: ReturnType<typeof createApp>): Promise<{ cli
   });
   const episodeId = await seedNeckPainEpisode(call, therapists[0]!, clientIds[0]!);
   await seedBilling(call, owner, therapistIds[0]!, clientIds[0]!, episodeId);
+  await seedSchedule(call, owner, therapistIds, clientIds, episodeId);
   return { clients: 40 };
+}
+
+/**
+ * A calendar to look at: working hours, a service menu, two rooms, the worked episode's visits twice a week
+ * from next Monday (so "visit n of N" shows), and other clients booked this week and next — relative to the
+ * real date, so the calendar opens on a full week.
+ */
+async function seedSchedule(
+  call: Call,
+  owner: Caller,
+  therapistIds: string[],
+  clientIds: string[],
+  episodeId: string,
+) {
+  const ownerId = String(((await call(owner, 'GET', '/api/auth/me')) as { id: string }).id);
+  const staff = [ownerId, ...therapistIds];
+  for (const id of staff)
+    await call(owner, 'PUT', `/api/schedule/therapists/${id}/hours`, {
+      intervals: [1, 2, 3, 4, 5].flatMap((weekday) => [
+        { weekday, startTime: '09:00', endTime: '12:30' },
+        { weekday, startTime: '13:30', endTime: '18:00' },
+      ]),
+    });
+  const service = (await call(owner, 'POST', '/api/schedule/services', {
+    name: 'Medical massage, 60 min',
+    durationMinutes: 60,
+    bufferMinutes: 15,
+    priceCents: 11000,
+  }))!;
+  await call(owner, 'POST', '/api/schedule/services', {
+    name: 'Focused session, 30 min',
+    durationMinutes: 30,
+    bufferMinutes: 10,
+    priceCents: 6000,
+  });
+  await call(owner, 'POST', '/api/schedule/services', {
+    name: 'First visit: assessment and treatment, 75 min',
+    description: 'For new clients: health history, assessment and a first treatment.',
+    durationMinutes: 75,
+    bufferMinutes: 15,
+    priceCents: 9500,
+    introductoryOffer: true,
+  });
+  const rooms = [
+    (await call(owner, 'POST', '/api/schedule/rooms', { name: 'Room 1' }))!,
+    (await call(owner, 'POST', '/api/schedule/rooms', { name: 'Room 2' }))!,
+  ];
+  const zone = 'America/Chicago';
+  const nextMonday = DateTime.now().setZone(zone).startOf('week').plus({ weeks: 1 });
+  await call(owner, 'POST', '/api/appointments', {
+    clientId: clientIds[0],
+    therapistId: therapistIds[0],
+    episodeId,
+    serviceId: service.id,
+    roomId: rooms[0]!.id,
+    start: nextMonday.set({ hour: 10 }).toISO(),
+    recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH;COUNT=6',
+  });
+  const thisMonday = nextMonday.minus({ weeks: 1 });
+  for (let i = 0; i < 48; i++) {
+    const day = thisMonday.plus({ days: i % 12 });
+    if (day.weekday > 5) continue;
+    const hour = [9, 11, 14, 16][Math.floor(i / 12)]!;
+    await call(owner, 'POST', '/api/appointments', {
+      clientId: clientIds[(i % 39) + 1],
+      therapistId: staff[i % staff.length],
+      serviceId: service.id,
+      roomId: rooms[i % 2]!.id,
+      start: day.set({ hour, minute: 0 }).toISO(),
+    }).catch(() => undefined); // a collision (same client or room): the demo just skips it
+  }
 }
 
 type Call = (

@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { DEMO_OWNER, seedDemo } from '../../src/cli/demo.js';
@@ -28,6 +29,13 @@ async function seededPeople() {
       for (const item of overview.body.items as { episode: { title: string }; sessionCount: number }[])
         withEpisodes.push(`${item.episode.title}:${item.sessionCount}`);
     }
+    const nextWeek = DateTime.now().setZone('America/Chicago').startOf('week').plus({ weeks: 1 });
+    const week = await owner.get(
+      `/api/appointments?from=${encodeURIComponent(nextWeek.toISO()!)}&to=${encodeURIComponent(nextWeek.plus({ weeks: 1 }).toISO()!)}`,
+    );
+    const series = (week.body.items as { visit: { label: string } | null; seriesId: string | null }[]).filter(
+      (a) => a.seriesId,
+    );
     const claims = await owner.get('/api/claims');
     const toBill = await owner.get('/api/billing/to-bill');
     return {
@@ -35,6 +43,9 @@ async function seededPeople() {
         (c: { status: string; payerName: string }) => `${c.payerName}:${c.status}`,
       ),
       toBill: toBill.body.items.length,
+      // The worked episode's visits twice a week, counted against its prescription.
+      seriesNextWeek: series.map((a) => /^visit \d+ of \d+/.test(a.visit?.label ?? '')),
+      bookedNextWeek: week.body.items.length > 10,
       episodes: withEpisodes,
       clients: clients.body.items.map((c: Record<string, unknown>) =>
         [c.givenName, c.familyName, c.dateOfBirth, c.phone].join('|'),
@@ -55,6 +66,8 @@ describe('demo seed', () => {
     expect(first.episodes).toEqual(['Neck pain after car accident:6']);
     expect(first.claims).toEqual(['Lakeshore Auto Insurance:paid']);
     expect(first.toBill).toBe(2);
+    expect(first.seriesNextWeek).toEqual([true, true]);
+    expect(first.bookedNextWeek).toBe(true);
     const second = await seededPeople();
     expect(second).toEqual(first);
   });
