@@ -13,6 +13,7 @@ import { ClaimPage } from '../features/billing/ClaimPage.js';
 import { RemittancePage } from '../features/billing/RemittancePage.js';
 import { CalendarPage } from '../features/calendar/CalendarPage.js';
 import { CalendarSettingsPage } from '../features/calendar/CalendarSettingsPage.js';
+import { PublicBookingPage } from '../features/booking/PublicBookingPage.js';
 import { ClientPage } from '../features/clients/ClientPage.js';
 import { ClientsPage } from '../features/clients/ClientsPage.js';
 import { NewClientPage } from '../features/clients/NewClientPage.js';
@@ -23,6 +24,12 @@ import { ConditionEditorPage } from '../features/library/ConditionEditorPage.js'
 import { ConditionPage } from '../features/library/ConditionPage.js';
 import { LibraryPage } from '../features/library/LibraryPage.js';
 import { TechniquePage, TechniquesPage } from '../features/library/TechniquePages.js';
+import { PortalAppointmentsPage } from '../features/portal/PortalAppointmentsPage.js';
+import { PortalAcceptPage, PortalLinkPage, PortalLoginPage } from '../features/portal/PortalAuthPages.js';
+import { PortalBookPage } from '../features/portal/PortalBookPage.js';
+import { PortalFormsPage } from '../features/portal/PortalFormsPage.js';
+import { PortalLayout } from '../features/portal/PortalLayout.js';
+import { PortalSecurityPage } from '../features/portal/PortalSecurityPage.js';
 import { AppLayout } from './AppLayout.js';
 import { RequireSession, SessionWatcher, SETUP_KEY } from './session.js';
 
@@ -44,6 +51,22 @@ function SetupGate() {
 }
 
 export const router = createBrowserRouter([
+  // For clients, outside the staff app: the public booking page and the client portal (its own sign-in).
+  { path: '/book/:slug', element: <PublicBookingPage /> },
+  { path: '/portal/login', element: <PortalLoginPage /> },
+  { path: '/portal/accept/:token', element: <PortalAcceptPage /> },
+  { path: '/portal/link/:token', element: <PortalLinkPage /> },
+  {
+    path: '/portal',
+    element: <PortalLayout />,
+    children: [
+      { index: true, element: <PortalAppointmentsPage /> },
+      { path: 'book', element: <PortalBookPage /> },
+      { path: 'forms', element: <PortalFormsPage /> },
+      { path: 'security', element: <PortalSecurityPage /> },
+      { path: '*', element: <Navigate to="/portal" replace /> },
+    ],
+  },
   {
     element: <SetupGate />,
     children: [

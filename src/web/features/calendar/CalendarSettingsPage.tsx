@@ -55,6 +55,12 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { fieldErrorsFrom, type FieldErrors } from '../../components/form-errors.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { Section } from '../../components/Section.js';
+import {
+  BookingPageSection,
+  BookingProfileSection,
+  PackagesSection,
+  TestimonialsSection,
+} from '../booking/BookingSettings.js';
 import { formatCents } from './calendar-ui.js';
 
 export function CalendarSettingsPage() {
@@ -65,13 +71,17 @@ export function CalendarSettingsPage() {
       <PageHeader
         title="Calendar settings"
         back={{ to: '/calendar', label: 'Calendar' }}
-        description="Services, rooms, working hours, the clinic's booking rules and calendar feeds."
+        description="Services, rooms, working hours, the clinic's booking rules, the online booking page and calendar feeds."
       />
       <Stack gap="lg">
         <WorkingHoursSection canSetup={canSetup} />
         {canSetup && <ServicesSection />}
         {canSetup && <RoomsSection />}
         {canSetup && canManageClinic && <ClinicRulesSection />}
+        {canSetup && canManageClinic && <BookingPageSection />}
+        <BookingProfileSection canSetup={canSetup} />
+        {canSetup && <PackagesSection />}
+        {canSetup && <TestimonialsSection />}
         <FeedsSection canSetup={canSetup} />
       </Stack>
     </>

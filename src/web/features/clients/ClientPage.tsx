@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ClientActivity } from '../audit/ClientActivity.js';
 import { ClientBilling } from '../billing/ClientBilling.js';
 import { ClientAlertBadges } from '../episodes/ScreeningAlerts.js';
+import { CompletedByClient, InviteToPortalButton } from '../portal/ClientPortalPanel.js';
 import {
   clientToForm,
   FIELD_LABELS,
@@ -87,6 +88,7 @@ function ClientEditor({ initial }: { initial: Client }) {
   const canAudit = useCan('audit:read');
   const canSeeEpisodes = useCan('episodes:read');
   const canSeeBilling = useCan('billing:read');
+  const canSeeClinical = useCan('clinical:read');
   /** The version the form is based on: every change is sent with its version number. */
   const [original, setOriginal] = useState(initial);
   const [conflict, setConflict] = useState<ApiError | null>(null);
@@ -221,26 +223,31 @@ function ClientEditor({ initial }: { initial: Client }) {
         documentTitle="Client record"
         back={{ to: '/clients', label: 'Clients' }}
         actions={
-          canArchive &&
-          (original.archived ? (
-            <Button
-              variant="default"
-              leftSection={<IconArchiveOff size={16} aria-hidden />}
-              loading={archive.isPending}
-              onClick={() => archive.mutate('restore')}
-            >
-              Restore
-            </Button>
-          ) : (
-            <Button
-              variant="default"
-              leftSection={<IconArchive size={16} aria-hidden />}
-              loading={archive.isPending}
-              onClick={() => archive.mutate('archive')}
-            >
-              Archive
-            </Button>
-          ))
+          <>
+            {canWrite && !original.archived && (
+              <InviteToPortalButton clientId={original.id} email={original.email} />
+            )}
+            {canArchive &&
+              (original.archived ? (
+                <Button
+                  variant="default"
+                  leftSection={<IconArchiveOff size={16} aria-hidden />}
+                  loading={archive.isPending}
+                  onClick={() => archive.mutate('restore')}
+                >
+                  Restore
+                </Button>
+              ) : (
+                <Button
+                  variant="default"
+                  leftSection={<IconArchive size={16} aria-hidden />}
+                  loading={archive.isPending}
+                  onClick={() => archive.mutate('archive')}
+                >
+                  Archive
+                </Button>
+              ))}
+          </>
         }
       >
         <Text size="sm" c="gray.7">
@@ -321,6 +328,8 @@ function ClientEditor({ initial }: { initial: Client }) {
         )}
 
         {canSeeEpisodes && <ClientEpisodes clientId={original.id} archived={original.archived} />}
+
+        {canSeeClinical && <CompletedByClient clientId={original.id} />}
 
         {canSeeBilling && (
           <ClientBilling clientId={original.id} clientName={`${original.givenName} ${original.familyName}`} />
