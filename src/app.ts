@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps) {
     messaging,
     portalUrl: deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}/portal` : undefined,
   });
-  const portal = createPortalService({ database, clock, messaging, scheduling });
+  const portal = createPortalService({ database, clock, messaging, scheduling, documents: ledgerDocuments });
   const booking = createBookingService({ database, scheduling, portal });
   // Reminders: every five minutes some worker writes the reminders that came due (once each).
   jobs.every('appointments.remind', 5 * 60_000, async () => {

@@ -173,6 +173,15 @@ async function walk(staff: Page, track: (page: Page) => void) {
   );
   expect(invitation, JSON.stringify(outbox.items.map((m: any) => [m.to, m.kind]))).toBeTruthy();
   const acceptPath = /\/portal\/accept\/[A-Za-z0-9_-]+/.exec(invitation!.body)![0];
+  // Staff see the same messages on the Messages page, held because no email server is set up.
+  await staff.goto(`${baseUrl}/messages`);
+  await visible(staff.getByText('No email server is set up'));
+  await staff
+    .getByRole('button', { name: /Your client portal at/ })
+    .first()
+    .click();
+  await visible(staff.getByText(/health history form/).first());
+  await shot(staff, 'messages-01-outbox');
 
   // 5. The client sets a password and lands in the portal with the visit upcoming.
   await visitor.setViewportSize({ width: 1280, height: 900 });

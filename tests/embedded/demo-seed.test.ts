@@ -70,5 +70,7 @@ describe('demo seed', () => {
     expect(first.bookedNextWeek).toBe(true);
     const second = await seededPeople();
     expect(second).toEqual(first);
-  });
+    // Seeding twice through the whole API (clinical record, billing, a fortnight of bookings) takes
+    // 10–15 s alone and longer while the other test files run beside it.
+  }, 120_000);
 });

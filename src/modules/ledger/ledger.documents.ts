@@ -54,10 +54,21 @@ function addressLines(
   ].filter((line) => line.trim() !== '');
 }
 
+/**
+ * Who asks for a client's statement or superbill: staff, or the client in the portal (no staff user; the
+ * audit log names the portal).
+ */
+export type DocumentActor = Pick<RequestContext, 'clinicId' | 'timeZone' | 'now'> & {
+  userId: string | null;
+  userName: string | null;
+  ip: string | null;
+  requestId: string | null;
+};
+
 export function createLedgerDocuments(deps: { database: Database }) {
   const { database } = deps;
 
-  async function clientEntries(tx: Db, ctx: RequestContext, clientId: string) {
+  async function clientEntries(tx: Db, ctx: { clinicId: string }, clientId: string) {
     const client = await repo.findClient(tx, ctx.clinicId, clientId);
     if (!client) throw new AppError('not_found', 'The client was not found.');
     const rows = await repo.entriesOfClient(tx, ctx.clinicId, clientId);
@@ -108,7 +119,7 @@ export function createLedgerDocuments(deps: { database: Database }) {
     },
 
     async statementPdf(
-      ctx: RequestContext,
+      ctx: DocumentActor,
       clientId: string,
       period: { from?: string | undefined; to?: string | undefined },
     ) {
@@ -169,7 +180,7 @@ export function createLedgerDocuments(deps: { database: Database }) {
      * with its codes, units and diagnoses, what was paid, and the provider's identifiers.
      */
     async superbillPdf(
-      ctx: RequestContext,
+      ctx: DocumentActor,
       clientId: string,
       period: { from?: string | undefined; to?: string | undefined },
     ) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NECK_PAIN_PRESCRIPTION, openEpisode } from '../../../tests/support/clinical-fixtures.js';
+import { NECK_PAIN_PRESCRIPTION, openEpisode, signedNote } from '../../../tests/support/clinical-fixtures.js';
+import { extractPdfPages } from '../../../tests/support/pdf-text.js';
 import { createTestApp, type Agent, type TestContext } from '../../../tests/support/test-app.js';
 import { totpCodeAt } from '../accounts/index.js';
 import { emptyHealthHistory } from '../screening/index.js';
@@ -291,5 +292,26 @@ describe('client portal: accounts, isolation, bookings and forms (API)', () => {
       totpCode: await totpCodeAt(setup.body.secret, t.clock.now()),
     });
     expect(withCode.status).toBe(200);
+  });
+
+  it('gives the client their home-care advice, statement and superbill — and nobody else’s', async () => {
+    await signedNote(owner, episodeA, '2026-11-20', {
+      homeCare: 'Heat 15 minutes twice a day; chin tucks 3 × 10.',
+    });
+    const advice = await portalA.get(`/api/portal/clients/${clientA}/home-care`);
+    expect(advice.body.items).toEqual([
+      { date: '2026-11-20', text: 'Heat 15 minutes twice a day; chin tucks 3 × 10.' },
+    ]);
+    expect((await portalB.get(`/api/portal/clients/${clientA}/home-care`)).status).toBe(404);
+    const statement = await t.app.request(`http://palpa.test/api/portal/clients/${clientA}/statement.pdf`, {
+      headers: { cookie: portalA.cookie! },
+    });
+    expect(statement.status).toBe(200);
+    expect(statement.headers.get('content-type')).toBe('application/pdf');
+    const text = (await extractPdfPages(new Uint8Array(await statement.arrayBuffer()))).join('\n');
+    expect(text).toContain('Ana Pereira');
+    expect((await portalB.get(`/api/portal/clients/${clientA}/statement.pdf`)).status).toBe(404);
+    // No self-pay visit was charged yet: the superbill says so.
+    expect((await portalA.get(`/api/portal/clients/${clientA}/superbill.pdf`)).status).toBe(409);
   });
 });

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { clients } from '../clients/clients.tables.js';
 import { clinics } from '../clinics/clinics.tables.js';
+import { sessionNotes } from '../session-notes/session-notes.tables.js';
 import {
   clientSubmissions,
   portalAccess,
@@ -167,4 +168,21 @@ export async function findClientOfClinic(db: Db, clinicId: string, clientId: str
     .from(clients)
     .where(and(eq(clients.clinicId, clinicId), eq(clients.id, clientId)));
   return row;
+}
+
+/** Home-care advice the therapist wrote on the client's signed notes, newest first. */
+export async function homeCareOf(db: Db, clinicId: string, clientId: string) {
+  return db
+    .select({ sessionDate: sessionNotes.sessionDate, homeCare: sessionNotes.homeCare })
+    .from(sessionNotes)
+    .where(
+      and(
+        eq(sessionNotes.clinicId, clinicId),
+        eq(sessionNotes.clientId, clientId),
+        sql`${sessionNotes.signedAt} is not null`,
+        sql`length(trim(${sessionNotes.homeCare})) > 0`,
+      ),
+    )
+    .orderBy(desc(sessionNotes.sessionDate))
+    .limit(20);
 }

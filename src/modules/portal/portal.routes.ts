@@ -379,5 +379,72 @@ export function portalRoutes(deps: {
       ),
   );
 
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/portal/clients/{clientId}/home-care',
+      tags: ['Client portal'],
+      summary: 'Home-care advice from the therapist’s signed visit notes, newest first',
+      middleware: [requirePortal] as const,
+      request: { params: ZClientParam },
+      responses: {
+        200: jsonContent(
+          z.object({ items: z.array(z.object({ date: z.string(), text: z.string() })) }),
+          'Advice',
+        ),
+        ...problemResponses(401, 404),
+      },
+    }),
+    async (c) =>
+      c.json({ items: await portal.homeCare(portalContext(c), c.req.valid('param').clientId) }, 200),
+  );
+
+  for (const kind of ['statement', 'superbill'] as const)
+    router.openapi(
+      createRoute({
+        method: 'get',
+        path: `/portal/clients/{clientId}/${kind}.pdf`,
+        tags: ['Client portal'],
+        summary:
+          kind === 'statement'
+            ? 'The client’s statement (PDF)'
+            : 'A superbill of self-pay visits (PDF), for reimbursement',
+        middleware: [requirePortal] as const,
+        request: {
+          params: ZClientParam,
+          query: z.strictObject({
+            from: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/)
+              .optional(),
+            to: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/)
+              .optional(),
+          }),
+        },
+        responses: {
+          200: {
+            description: 'The PDF',
+            content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+          },
+          ...problemResponses(401, 404, 409),
+        },
+      }),
+      async (c) => {
+        const { bytes } = await portal.document(
+          portalContext(c),
+          c.req.valid('param').clientId,
+          kind,
+          c.req.valid('query'),
+        );
+        return c.body(bytes.slice().buffer, 200, {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `inline; filename="${kind}.pdf"`,
+          'Cache-Control': 'no-store',
+        });
+      },
+    );
+
   return router;
 }

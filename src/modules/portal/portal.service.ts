@@ -15,6 +15,7 @@ import {
 } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { listEpisodesOfClient } from '../episodes/index.js';
+import type { LedgerDocuments } from '../ledger/index.js';
 import type { MessagingService } from '../messaging/index.js';
 import {
   findAnswerProblems,
@@ -86,8 +87,9 @@ export function createPortalService(deps: {
   clock: Clock;
   messaging: MessagingService;
   scheduling: SchedulingService;
+  documents: LedgerDocuments;
 }) {
-  const { database, messaging, scheduling } = deps;
+  const { database, messaging, scheduling, documents } = deps;
 
   async function startSession(tx: Db, accountId: string, now: Date): Promise<string> {
     const { token, tokenHash } = newToken();
@@ -523,6 +525,29 @@ export function createPortalService(deps: {
         });
         return toSubmission(row, new Map([[p.accountId, p.name]]));
       });
+    },
+
+    /** The home-care advice of the client's signed visits (what to do between visits). */
+    async homeCare(p: PortalContext, clientId: string) {
+      requireClient(p, clientId);
+      const rows = await repo.homeCareOf(database.db, p.clinicId, clientId);
+      await database.db.transaction((tx) =>
+        auditPortal(tx, p, 'portal.read', [clientId], { homeCare: rows.length }),
+      );
+      return rows.map((r) => ({ date: r.sessionDate, text: r.homeCare }));
+    },
+
+    /** The client's statement or superbill (PDF), as the front desk would print it. */
+    async document(
+      p: PortalContext,
+      clientId: string,
+      kind: 'statement' | 'superbill',
+      period: { from?: string | undefined; to?: string | undefined },
+    ) {
+      requireClient(p, clientId);
+      const actor = actorOf(p);
+      if (kind === 'statement') return { bytes: await documents.statementPdf(actor, clientId, period) };
+      return { bytes: (await documents.superbillPdf(actor, clientId, period)).bytes };
     },
 
     /** What clients filled in the portal, for the therapist ("completed by client"). */

@@ -110,3 +110,9 @@ export const listSubmissions = (clientId: string) =>
   apiRequest<{ items: Submission[] }>(`/clients/${id(clientId)}/submissions`);
 export const reviewSubmission = (submissionId: string) =>
   apiRequest<Submission>(`/submissions/${id(submissionId)}/review`, { method: 'POST' });
+
+// Documents and home care
+export const getPortalHomeCare = (clientId: string) =>
+  portal<{ items: { date: string; text: string }[] }>(`/portal/clients/${id(clientId)}/home-care`);
+export const portalDocumentUrl = (clientId: string, kind: 'statement' | 'superbill') =>
+  `/api/portal/clients/${id(clientId)}/${kind}.pdf`;

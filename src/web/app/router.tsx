@@ -8,6 +8,7 @@ import { InvitePage } from '../features/accounts/InvitePage.js';
 import { LoginPage } from '../features/accounts/LoginPage.js';
 import { StaffPage } from '../features/accounts/StaffPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
+import { OutboxPage } from '../features/messages/OutboxPage.js';
 import { BillingPage } from '../features/billing/BillingPage.js';
 import { ClaimPage } from '../features/billing/ClaimPage.js';
 import { RemittancePage } from '../features/billing/RemittancePage.js';
@@ -27,6 +28,7 @@ import { TechniquePage, TechniquesPage } from '../features/library/TechniquePage
 import { PortalAppointmentsPage } from '../features/portal/PortalAppointmentsPage.js';
 import { PortalAcceptPage, PortalLinkPage, PortalLoginPage } from '../features/portal/PortalAuthPages.js';
 import { PortalBookPage } from '../features/portal/PortalBookPage.js';
+import { PortalDocumentsPage } from '../features/portal/PortalDocumentsPage.js';
 import { PortalFormsPage } from '../features/portal/PortalFormsPage.js';
 import { PortalLayout } from '../features/portal/PortalLayout.js';
 import { PortalSecurityPage } from '../features/portal/PortalSecurityPage.js';
@@ -63,6 +65,7 @@ export const router = createBrowserRouter([
       { index: true, element: <PortalAppointmentsPage /> },
       { path: 'book', element: <PortalBookPage /> },
       { path: 'forms', element: <PortalFormsPage /> },
+      { path: 'documents', element: <PortalDocumentsPage /> },
       { path: 'security', element: <PortalSecurityPage /> },
       { path: '*', element: <Navigate to="/portal" replace /> },
     ],
@@ -189,6 +192,14 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="staff:read">
                     <StaffPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/messages',
+                element: (
+                  <RequirePermission permission="schedule:read">
+                    <OutboxPage />
                   </RequirePermission>
                 ),
               },

@@ -25,6 +25,7 @@ const SECTIONS = [
   { path: '/portal', label: 'Appointments' },
   { path: '/portal/book', label: 'Book' },
   { path: '/portal/forms', label: 'Forms' },
+  { path: '/portal/documents', label: 'Home care' },
   { path: '/portal/security', label: 'Security' },
 ];
 
