@@ -20,6 +20,7 @@ export default defineConfig({
             'tests/architecture/**/*.test.ts',
             'src/platform/**/*.unit.test.ts',
             'src/modules/**/*.unit.test.ts',
+            'src/web/**/*.unit.test.ts',
           ],
           pool: 'threads',
           isolate: false,

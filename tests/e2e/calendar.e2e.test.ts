@@ -293,7 +293,51 @@ async function walk(page: Page) {
     .toBe('no_show');
   await page.keyboard.press('Escape');
 
-  // 10. The tablet: day and week at 768 px.
+  // 10. Blocked time: the owner blocks an hour on the series' first day, sees it listed, and frees it.
+  await showDate(page, iso(firstDay), 'Day');
+  await page.getByRole('button', { name: 'Block time' }).click();
+  const blockDialog = page.getByRole('dialog', { name: 'Block time' });
+  await blockDialog.getByLabel('For').selectOption({ label: owner.name });
+  await blockDialog.getByLabel('From (time)').fill('13:00');
+  await blockDialog.getByLabel('To (time)').fill('14:00');
+  await blockDialog.getByRole('textbox', { name: 'Reason' }).fill('Team meeting');
+  await blockDialog.getByRole('button', { name: 'Block', exact: true }).click();
+  const blockedList = page.getByRole('region', { name: 'Blocked time' });
+  await visible(blockedList.getByText(/Team meeting/));
+  const blocks = await api(
+    page,
+    'GET',
+    `/schedule/blocked-times?from=${encodeURIComponent(at(firstDay, '00:00'))}&to=${encodeURIComponent(at(firstDay.plus({ days: 1 }), '00:00'))}`,
+  );
+  expect(blocks.items).toMatchObject([
+    { reason: 'Team meeting', start: at(firstDay, '13:00'), end: at(firstDay, '14:00') },
+  ]);
+  await shot(page, '08-blocked-1280');
+  await blockedList.getByRole('button', { name: /Free the blocked time/ }).click();
+  await expect.poll(() => blockedList.count()).toBe(0);
+
+  // 11. The waitlist: the client who missed a visit wants an earlier time; the desk adds, then books them.
+  await page.getByRole('link', { name: 'Waitlist' }).click();
+  await page.waitForURL(/\/calendar\/waitlist$/);
+  const addForm = page.getByRole('form', { name: 'Add a client to the waitlist' });
+  await addForm.getByLabel('Client').fill('Tomasz');
+  await page.getByRole('option', { name: /Tomasz/ }).click();
+  await addForm.getByText('Tue', { exact: true }).click();
+  expect(await addForm.getByRole('checkbox', { name: 'Tuesday' }).isChecked()).toBe(true);
+  await addForm.getByLabel('Note').fill('Prefers mornings');
+  await addForm.getByRole('button', { name: 'Add to waitlist' }).click();
+  const waitingRow = page.getByRole('row').filter({ hasText: 'Tomasz' });
+  await visible(waitingRow.getByText('Waiting'));
+  await visible(waitingRow.getByText(/Tue; any time/));
+  expect((await api(page, 'GET', '/waitlist')).items).toMatchObject([
+    { clientId: other.id, weekdays: [2], status: 'waiting' },
+  ]);
+  await shot(page, '09-waitlist-1280');
+  await page.getByRole('button', { name: /Mark Tomasz.* booked/ }).click();
+  await visible(page.getByText('Nobody is waiting.'));
+  await page.getByRole('link', { name: 'Calendar', exact: true }).first().click();
+
+  // 12. The tablet: day and week at 768 px.
   await page.setViewportSize({ width: 768, height: 1024 });
   await showDate(page, iso(firstDay), 'Day');
   await visible(block(page, series[0]!.id));

@@ -72,6 +72,30 @@ describe('public booking page (API)', () => {
     expect(photo.headers.get('content-type')).toBe('image/png');
   });
 
+  it('lets staff read a profile, hide a therapist from the page and show them again', async () => {
+    const profile = await owner.get(`/api/staff/${ownerId}/booking-profile`);
+    expect(profile.status).toBe(200);
+    expect(profile.body).toMatchObject({
+      userId: ownerId,
+      name: 'Ana Silva',
+      showOnBookingPage: true,
+      photo: { mime: 'image/png', data: PNG_1PX },
+    });
+    expect(
+      (await owner.put(`/api/staff/${ownerId}/booking-profile`, { showOnBookingPage: false })).status,
+    ).toBe(200);
+    expect((await t.agent().get(page)).body.therapists).toEqual([]);
+    expect((await owner.get(`/api/staff/${ownerId}/booking-profile`)).body).toMatchObject({
+      showOnBookingPage: false,
+      bio: expect.stringContaining('neck'),
+    });
+    await owner.put(`/api/staff/${ownerId}/booking-profile`, { showOnBookingPage: true });
+    expect((await t.agent().get(page)).body.therapists).toHaveLength(1);
+    expect((await owner.get('/api/staff/00000000-0000-4000-8000-000000000000/booking-profile')).status).toBe(
+      404,
+    );
+  });
+
   it('books a free time for a new client, who gets the portal with the intake form by link', async () => {
     const slots = await t
       .agent()

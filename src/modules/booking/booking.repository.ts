@@ -44,6 +44,15 @@ export async function findPhoto(db: Db, clinicId: string, userId: string) {
   return row?.data && row.mime ? { data: row.data, mime: row.mime } : undefined;
 }
 
+/** The photo whether or not the therapist is shown on the page (staff editing their profile see it). */
+export async function findOwnPhoto(db: Db, clinicId: string, userId: string) {
+  const [row] = await db
+    .select({ data: staffProfiles.photoData, mime: staffProfiles.photoMime })
+    .from(staffProfiles)
+    .where(and(eq(staffProfiles.clinicId, clinicId), eq(staffProfiles.userId, userId)));
+  return row?.data && row.mime ? { data: row.data, mime: row.mime } : undefined;
+}
+
 export async function upsertProfile(db: Db, values: typeof staffProfiles.$inferInsert) {
   const { userId, clinicId, ...changes } = values;
   await db

@@ -13,6 +13,7 @@ import {
   ZPublicBooked,
   ZPublicBookingRequest,
   ZSlugParam,
+  ZStaffBookingProfile,
   ZTestimonial,
   ZTestimonialRequest,
   ZUpdateProfileRequest,
@@ -111,6 +112,22 @@ export function bookingRoutes(deps: {
   });
 
   // — Staff —
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/{id}/booking-profile',
+      tags: ['Public booking'],
+      summary: 'A therapist’s booking-page profile: shown or hidden, bio and photo',
+      middleware: [authorize('schedule:read')] as const,
+      request: { params: ZIdParam },
+      responses: {
+        200: jsonContent(ZStaffBookingProfile, 'Profile'),
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await booking.getProfile(requestContext(c), c.req.valid('param').id), 200),
+  );
 
   router.openapi(
     createRoute({

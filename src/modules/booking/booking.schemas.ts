@@ -73,6 +73,16 @@ export const ZPublicBooked = z
   })
   .openapi('PublicBooked');
 
+export const ZStaffBookingProfile = z
+  .object({
+    userId: z.string().uuid(),
+    name: z.string(),
+    bio: z.string(),
+    showOnBookingPage: z.boolean(),
+    photo: z.object({ mime: z.string(), data: z.string() }).nullable(),
+  })
+  .openapi('StaffBookingProfile');
+
 export const ZUpdateProfileRequest = z
   .strictObject({
     bio: z.string().trim().max(2000).optional(),

@@ -190,6 +190,20 @@ export function createBookingService(deps: {
 
     // — Staff: profiles, packages, testimonials —
 
+    /** A therapist's booking-page profile as staff edit it: shown or hidden, bio, photo. */
+    async getProfile(ctx: RequestContext, userId: string) {
+      const current = (await repo.profilesOf(database.db, ctx.clinicId)).find((s) => s.userId === userId);
+      if (!current) throw notFound('The therapist');
+      const photo = await repo.findOwnPhoto(database.db, ctx.clinicId, userId);
+      return {
+        userId,
+        name: current.name,
+        bio: current.bio ?? '',
+        showOnBookingPage: current.showOnBookingPage ?? true,
+        photo: photo ? { mime: photo.mime, data: photo.data } : null,
+      };
+    },
+
     async updateProfile(
       ctx: RequestContext,
       userId: string,

@@ -30,6 +30,7 @@ export const bookingKeys = {
   slots: (slug: string, query: SlotQuery) => ['public-booking', slug, 'slots', query] as const,
   packages: ['schedule', 'packages'] as const,
   testimonials: (status: string) => ['schedule', 'testimonials', status] as const,
+  profile: (userId: string) => ['schedule', 'booking-profile', userId] as const,
 };
 
 // Public: no session, and a 401 could never mean a staff session ended.
@@ -53,6 +54,15 @@ export type ProfileInput = {
   showOnBookingPage?: boolean;
   photo?: { mime: 'image/jpeg' | 'image/png' | 'image/webp'; data: string } | null;
 };
+export type StaffBookingProfile = {
+  userId: string;
+  name: string;
+  bio: string;
+  showOnBookingPage: boolean;
+  photo: { mime: string; data: string } | null;
+};
+export const getBookingProfile = (userId: string) =>
+  apiRequest<StaffBookingProfile>(`/staff/${id(userId)}/booking-profile`);
 export const updateBookingProfile = (userId: string, input: ProfileInput) =>
   apiRequest<{ userId: string; bio: string | null; showOnBookingPage: boolean | null; hasPhoto: boolean }>(
     `/staff/${id(userId)}/booking-profile`,

@@ -22,6 +22,8 @@ import type {
   ZFeedCreated,
   ZRoom,
   ZSeriesConflict,
+  ZWaitlistEntry,
+  ZWaitlistRequest,
   ZWorkingInterval,
 } from '../../modules/scheduling/scheduling.schemas.js';
 import type { TTreatmentPlan } from '../../modules/treatment-plans/treatment-plans.schemas.js';
@@ -42,6 +44,8 @@ export type BookableStaff = z.infer<typeof ZBookableStaff>;
 export type BlockedTime = z.infer<typeof ZBlockedTime>;
 export type CalendarFeed = z.infer<typeof ZFeed>;
 export type CalendarFeedCreated = z.infer<typeof ZFeedCreated>;
+export type WaitlistEntry = z.infer<typeof ZWaitlistEntry>;
+export type WaitlistInput = z.input<typeof ZWaitlistRequest>;
 export type Clinic = TClinic;
 export type { SeriesScope };
 
@@ -59,6 +63,7 @@ export const scheduleKeys = {
   rooms: ['schedule', 'rooms'] as const,
   blocked: (from: string, to: string) => ['schedule', 'blocked', from, to] as const,
   feeds: ['schedule', 'feeds'] as const,
+  waitlist: ['schedule', 'waitlist'] as const,
   clinic: ['clinic'] as const,
 };
 
@@ -132,6 +137,16 @@ export const getAvailability = (query: {
 }) =>
   apiRequest<{ slots: { therapistId: string; start: string; end: string }[] }>('/schedule/availability', {
     query,
+  });
+
+// Waitlist
+export const listWaitlist = () => apiRequest<{ items: WaitlistEntry[] }>('/waitlist');
+export const addToWaitlist = (input: WaitlistInput) =>
+  apiRequest<{ id: string }>('/waitlist', { method: 'POST', body: input });
+export const setWaitlistStatus = (entryId: string, status: 'waiting' | 'booked' | 'removed') =>
+  apiRequest<{ id: string; status: string }>(`/waitlist/${id(entryId)}`, {
+    method: 'PATCH',
+    body: { status },
   });
 
 // Calendar feeds

@@ -14,6 +14,7 @@ import { ClaimPage } from '../features/billing/ClaimPage.js';
 import { RemittancePage } from '../features/billing/RemittancePage.js';
 import { CalendarPage } from '../features/calendar/CalendarPage.js';
 import { CalendarSettingsPage } from '../features/calendar/CalendarSettingsPage.js';
+import { WaitlistPage } from '../features/calendar/WaitlistPage.js';
 import { PublicBookingPage } from '../features/booking/PublicBookingPage.js';
 import { ClientPage } from '../features/clients/ClientPage.js';
 import { ClientsPage } from '../features/clients/ClientsPage.js';
@@ -88,6 +89,14 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="schedule:read">
                     <CalendarPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: '/calendar/waitlist',
+                element: (
+                  <RequirePermission permission="schedule:read">
+                    <WaitlistPage />
                   </RequirePermission>
                 ),
               },

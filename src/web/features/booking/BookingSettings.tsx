@@ -31,11 +31,12 @@ import {
   archivePackage,
   bookingKeys,
   createPackage,
-  getBookingPage,
+  getBookingProfile,
   listPackages,
   listTestimonials,
   reviewTestimonial,
   updateBookingProfile,
+  type StaffBookingProfile,
 } from '../../api/booking.js';
 import { errorMessage } from '../../api/http.js';
 import {
@@ -225,30 +226,28 @@ async function photoForUpload(file: File): Promise<{ mime: 'image/jpeg'; data: s
 export function BookingProfileSection({ canSetup }: { canSetup: boolean }) {
   const { user } = useSession();
   const therapists = useQuery({ queryKey: scheduleKeys.therapists, queryFn: listTherapists });
-  const clinic = useQuery({ queryKey: scheduleKeys.clinic, queryFn: getClinicSettings });
-  const slug = clinic.data?.bookingPageEnabled ? clinic.data.slug : null;
-  // There is no staff read of the profile: the published page shows the saved bio and photo.
-  const page = useQuery({
-    queryKey: bookingKeys.page(slug ?? ''),
-    queryFn: () => getBookingPage(slug!),
-    enabled: !!slug,
-  });
   const editable = (therapists.data?.items ?? []).filter((t) => canSetup || t.id === user.id);
   const [chosen, setChosen] = useState<string | null>(null);
   const therapist =
     editable.find((t) => t.id === chosen) ?? editable.find((t) => t.id === user.id) ?? editable[0];
-  const published = page.data?.therapists.find((t) => t.id === therapist?.id);
+  const profile = useQuery({
+    queryKey: bookingKeys.profile(therapist?.id ?? ''),
+    queryFn: () => getBookingProfile(therapist!.id),
+    enabled: !!therapist,
+  });
   return (
     <Section
       title="Therapist profile on the booking page"
       description="A short bio and a photo help new clients choose. The photo is resized in your browser (at most 300 kB)."
     >
-      {therapists.isPending || (slug && page.isPending) ? (
+      {therapists.isPending || (therapist && profile.isPending) ? (
         <Skeleton height={120} />
       ) : !therapist ? (
         <Text size="sm" c="dimmed">
           Only owners and therapists have a profile.
         </Text>
+      ) : profile.isError ? (
+        <ApiErrorAlert error={profile.error} title="The profile could not be loaded" />
       ) : (
         <Stack gap="md">
           {editable.length > 1 && (
@@ -260,53 +259,56 @@ export function BookingProfileSection({ canSetup }: { canSetup: boolean }) {
               w={260}
             />
           )}
-          <ProfileForm
-            key={`${therapist.id}-${published?.bio ?? ''}`}
-            therapistId={therapist.id}
-            therapistName={therapist.name}
-            bio={published?.bio ?? ''}
-            photoUrl={published?.photoUrl ?? null}
-          />
+          {profile.data && <ProfileForm key={therapist.id} profile={profile.data} />}
         </Stack>
       )}
     </Section>
   );
 }
 
-function ProfileForm(props: {
-  therapistId: string;
-  therapistName: string;
-  bio: string;
-  photoUrl: string | null;
-}) {
+function ProfileForm({ profile }: { profile: StaffBookingProfile }) {
   const queryClient = useQueryClient();
-  const [bio, setBio] = useState(props.bio);
+  const [bio, setBio] = useState(profile.bio);
+  const [shown, setShown] = useState(profile.showOnBookingPage);
   const [photo, setPhoto] = useState<{ mime: 'image/jpeg'; data: string } | null | undefined>(undefined);
   const [photoError, setPhotoError] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      updateBookingProfile(props.therapistId, { bio: bio.trim(), ...(photo !== undefined ? { photo } : {}) }),
+      updateBookingProfile(profile.userId, {
+        bio: bio.trim(),
+        showOnBookingPage: shown,
+        ...(photo !== undefined ? { photo } : {}),
+      }),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: `Profile of ${props.therapistName} saved.` });
+      notifications.show({ color: 'green', message: `Profile of ${profile.name} saved.` });
+      setPhoto(undefined);
+      await queryClient.invalidateQueries({ queryKey: bookingKeys.profile(profile.userId) });
       await queryClient.invalidateQueries({ queryKey: ['public-booking'] });
     },
   });
-  const preview = photo ? `data:${photo.mime};base64,${photo.data}` : photo === null ? null : props.photoUrl;
+  const saved = profile.photo ? `data:${profile.photo.mime};base64,${profile.photo.data}` : null;
+  const preview = photo ? `data:${photo.mime};base64,${photo.data}` : photo === null ? null : saved;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
   };
   return (
-    <form onSubmit={submit} aria-label={`Booking page profile of ${props.therapistName}`}>
+    <form onSubmit={submit} aria-label={`Booking page profile of ${profile.name}`}>
       <Stack gap="sm">
         {save.isError && <ApiErrorAlert error={save.error} title="Not saved" />}
+        <Switch
+          label="Show on the booking page"
+          description="Hidden therapists cannot be chosen or booked online; staff still book them."
+          checked={shown}
+          onChange={(event) => setShown(event.currentTarget.checked)}
+        />
         <Group align="flex-start" gap="md" wrap="wrap">
           <Stack gap={6} align="center">
             <Avatar
               src={preview}
               size={96}
               radius="xl"
-              alt={preview ? `Photo of ${props.therapistName}` : undefined}
+              alt={preview ? `Photo of ${profile.name}` : undefined}
             >
               <IconPhoto aria-hidden />
             </Avatar>

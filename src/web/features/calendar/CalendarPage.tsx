@@ -19,7 +19,14 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronLeft, IconChevronRight, IconPlus, IconSettings } from '@tabler/icons-react';
+import {
+  IconCalendarOff,
+  IconChevronLeft,
+  IconChevronRight,
+  IconList,
+  IconPlus,
+  IconSettings,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { Link, useSearchParams } from 'react-router';
@@ -40,6 +47,7 @@ import { useCan, useSession } from '../../app/session.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { AppointmentDrawer } from './AppointmentDrawer.js';
+import { BlockedTimeList, BlockTimeModal } from './BlockTime.js';
 import { BookingModal, type BookingDefaults } from './BookingModal.js';
 import { CalendarGrid, setNowSource, type GridColumn, type GridPlace } from './CalendarGrid.js';
 import {
@@ -50,6 +58,7 @@ import {
   instantAt,
   isValidDate,
   minutesOf,
+  blockDays,
   placeOf,
   stepDate,
   timeOfMinutes,
@@ -129,6 +138,7 @@ export function CalendarPage() {
   const [announcement, setAnnouncement] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const [booking, setBooking] = useState<BookingDefaults | null>(null);
+  const [blocking, setBlocking] = useState(false);
 
   const dropPending = (id: string) =>
     setPending((current) => {
@@ -174,7 +184,10 @@ export function CalendarPage() {
   const columns: GridColumn[] = useMemo(() => {
     const items = (appointments.data?.items ?? []).filter((a) => showCancelled || a.status !== 'cancelled');
     const placed = items.map((a) => ({ appointment: a, ...placeOf(a.start, a.end, zone) }));
-    const blocks = (blocked.data?.items ?? []).map((b) => ({ ...b, ...placeOf(b.start, b.end, zone) }));
+    // A block may span days (a holiday): each day shows its part of it.
+    const blocks = (blocked.data?.items ?? []).flatMap((b) =>
+      blockDays(b, zone).map((part) => ({ ...b, ...part })),
+    );
     const working = (therapistId: string, day: string) => {
       const t = staff.find((s) => s.id === therapistId);
       if (!t) return null;
@@ -324,6 +337,23 @@ export function CalendarPage() {
             )}
             {canWrite && (
               <Button
+                variant="default"
+                leftSection={<IconCalendarOff size={16} aria-hidden />}
+                onClick={() => setBlocking(true)}
+              >
+                Block time
+              </Button>
+            )}
+            <Button
+              component={Link}
+              to="/calendar/waitlist"
+              variant="default"
+              leftSection={<IconList size={16} aria-hidden />}
+            >
+              Waitlist
+            </Button>
+            {canWrite && (
+              <Button
                 component={Link}
                 to="/calendar/settings"
                 variant="default"
@@ -454,6 +484,14 @@ export function CalendarPage() {
           {announcement}
         </VisuallyHidden>
 
+        <BlockedTimeList
+          blocks={blocked.data?.items ?? []}
+          zone={zone}
+          therapists={staff}
+          rooms={roomList}
+          canWrite={canWrite}
+        />
+
         {meBookable && <ToDocumentList therapistId={user.id} zone={zone} />}
       </Stack>
 
@@ -503,6 +541,16 @@ export function CalendarPage() {
           therapists={staff}
           rooms={roomList}
           onClose={() => setBooking(null)}
+        />
+      )}
+      {blocking && clinic.data && (
+        <BlockTimeModal
+          date={date}
+          zone={zone}
+          therapists={staff}
+          rooms={roomList}
+          defaultTherapistId={weekTherapist}
+          onClose={() => setBlocking(false)}
         />
       )}
       {openId && clinic.data && (

@@ -70,6 +70,27 @@ export function placeOf(
   };
 }
 
+/** The parts of a block (which may span days) on each calendar day it touches, in the zone. */
+export function blockDays(
+  block: { start: string; end: string },
+  zone: string,
+): { date: string; startMinute: number; endMinute: number }[] {
+  const start = DateTime.fromISO(block.start, { setZone: true }).setZone(zone);
+  const end = DateTime.fromISO(block.end, { setZone: true }).setZone(zone);
+  const parts: { date: string; startMinute: number; endMinute: number }[] = [];
+  for (let day = start.startOf('day'); day < end && parts.length < 370; day = day.plus({ days: 1 })) {
+    const from = day < start ? start : day;
+    const nextDay = day.plus({ days: 1 });
+    const to = end < nextDay ? end : nextDay;
+    parts.push({
+      date: day.toISODate()!,
+      startMinute: from.hour * 60 + from.minute,
+      endMinute: to.equals(nextDay) ? 24 * 60 : to.hour * 60 + to.minute,
+    });
+  }
+  return parts;
+}
+
 export const minutesOf = (time: string): number => {
   const [h, m] = time.split(':').map(Number) as [number, number];
   return h * 60 + m;
