@@ -47,6 +47,7 @@ import { createJobQueue, type JobQueue } from './modules/jobs/index.js';
 import { createMessagingService, messagingRoutes, type MessageSender } from './modules/messaging/index.js';
 import { createPortalService, portalRoutes } from './modules/portal/index.js';
 import { bookingRoutes, createBookingService } from './modules/booking/index.js';
+import { createLearningService, learningRoutes, type LearningService } from './modules/learning/index.js';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -68,6 +69,8 @@ export type AppDeps = {
   library?: LibraryService;
   /** The background-job worker of this process; made here when not given (the server starts it). */
   jobs?: JobQueue;
+  /** Learning content service; made here when not given (tests share one to read the files once). */
+  learning?: LearningService;
   /** Who delivers messages: SMTP email when SMTP_URL is set; none means messages wait in the outbox. */
   senders?: MessageSender[];
   /** Folder of the built web app; omitted in API-only tests. */
@@ -118,6 +121,7 @@ export function createApp(deps: AppDeps) {
     portalUrl: deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}/portal` : undefined,
   });
   const portal = createPortalService({ database, clock, messaging, scheduling, documents: ledgerDocuments });
+  const learning = deps.learning ?? createLearningService({ database, clock });
   const booking = createBookingService({ database, scheduling, portal });
   // Reminders: every five minutes some worker writes the reminders that came due (once each).
   jobs.every('appointments.remind', 5 * 60_000, async () => {
@@ -215,6 +219,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', remittanceRoutes({ remittances, authorize }));
   api.route('/', schedulingRoutes({ scheduling, authorize, clock, publicUrl: deps.publicUrl }));
   api.route('/', messagingRoutes({ messaging, authorize }));
+  api.route('/', learningRoutes({ learning, authorize }));
   api.route('/', portalRoutes({ portal, authorize, clock, publicUrl: deps.publicUrl }));
   api.route('/', bookingRoutes({ booking, portal, authorize, clock, publicUrl: deps.publicUrl }));
   app.route('/api', api);

@@ -125,7 +125,7 @@ export function createAccountsService(deps: AccountsDeps) {
      */
     async createOwnerInTransaction(
       tx: Db,
-      input: { clinicId: string; name: string; email: string; password: string },
+      input: { clinicId: string; name: string; email: string; password: string; role?: 'owner' | 'learner' },
       meta: RequestMeta,
     ): Promise<SignedIn> {
       assertPasswordAcceptable(input.password, input.email);
@@ -135,7 +135,7 @@ export function createAccountsService(deps: AccountsDeps) {
         clinicId: input.clinicId,
         email: input.email,
         name: input.name,
-        role: 'owner',
+        role: input.role ?? 'owner',
         passwordHash,
         now: meta.now,
       });

@@ -6,6 +6,7 @@ import type { TClinic } from './clinics.schemas.js';
 const clinicColumns = {
   id: clinics.id,
   name: clinics.name,
+  kind: clinics.kind,
   timeZone: clinics.timeZone,
   addressLines: clinics.addressLines,
   phone: clinics.phone,
@@ -40,10 +41,13 @@ export async function isInstalled(db: Db): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function insertClinic(db: Db, values: { name: string; now: Date }): Promise<TClinic> {
+export async function insertClinic(
+  db: Db,
+  values: { name: string; now: Date; kind?: 'practice' | 'study' },
+): Promise<TClinic> {
   const [row] = await db
     .insert(clinics)
-    .values({ name: values.name, createdAt: values.now })
+    .values({ name: values.name, createdAt: values.now, kind: values.kind ?? 'practice' })
     .returning(clinicColumns);
   if (!row) throw new Error('insert into clinics returned no row');
   return row;

@@ -7,6 +7,7 @@ import { requestContext, requestFacts, type Authorize } from '../../platform/htt
 import { createRouter, type AppEnv } from '../../platform/http/router.js';
 import { setSessionCookie } from '../accounts/index.js';
 import {
+  ZLearnerSignup,
   ZClinic,
   ZClinicCreated,
   ZClinicSignupRequest,
@@ -76,6 +77,24 @@ export function clinicsRoutes(deps: {
     async (c) => {
       if (!deps.openSignup) throw new AppError('not_found', 'Sign-up is not open on this Palpa.');
       return created(c, await clinics.signup(c.req.valid('json'), requestFacts(c, deps.clock.now())));
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/learning/signup',
+      tags: ['Learning'],
+      summary: 'A student signs up as an individual learner (only with PALPA_OPEN_SIGNUP=1; otherwise 404)',
+      request: { body: { content: { 'application/json': { schema: ZLearnerSignup } }, required: true } },
+      responses: {
+        201: jsonContent(ZClinicCreated, 'Study space and learner created; signed in'),
+        ...problemResponses(400, 404, 409),
+      },
+    }),
+    async (c) => {
+      if (!deps.openSignup) throw new AppError('not_found', 'Sign-up is not open on this Palpa.');
+      return created(c, await clinics.signupLearner(c.req.valid('json'), requestFacts(c, deps.clock.now())));
     },
   );
 

@@ -17,12 +17,23 @@ export const ZClinicSignupRequest = z
   .openapi('ClinicSignupRequest');
 export type TClinicSignupRequest = z.infer<typeof ZClinicSignupRequest>;
 
+/** A student without a clinic (issue 8): their own study space. */
+export const ZLearnerSignup = z
+  .strictObject({
+    name: ZPersonName.openapi({ example: 'Jordan Lee' }),
+    email: ZEmail,
+    password: ZPassword.openapi({ example: 'a long passphrase' }),
+  })
+  .openapi('LearnerSignup');
+
 export const ZSetupStatus = z.object({ setupRequired: z.boolean() }).openapi('SetupStatus');
 
 export const ZClinic = z
   .object({
     id: z.string().uuid(),
     name: z.string(),
+    /** A practice, or one learner's study space (issue 8). */
+    kind: z.enum(['practice', 'study']),
     timeZone: z.string(),
     addressLines: z.array(z.string()),
     phone: z.string().nullable(),

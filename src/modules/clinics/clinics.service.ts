@@ -15,17 +15,27 @@ export function createClinicsService(deps: { database: Database; accounts: Accou
   async function createClinicWithOwner(
     input: TClinicSignupRequest,
     meta: RequestMeta,
-    mode: 'setup' | 'signup',
+    mode: 'setup' | 'signup' | 'learner',
   ): Promise<ClinicCreated> {
     return database.db.transaction(async (tx) => {
       if (mode === 'setup' && (await repo.isInstalled(tx))) throw alreadySetUp();
-      const clinic = await repo.insertClinic(tx, { name: input.clinicName, now: meta.now });
+      const clinic = await repo.insertClinic(tx, {
+        name: input.clinicName,
+        now: meta.now,
+        kind: mode === 'learner' ? 'study' : 'practice',
+      });
       const firstClinic = await repo.markInstalled(tx, clinic.id, meta.now);
       // A concurrent setup that got there first wins; this one rolls back whole.
       if (mode === 'setup' && !firstClinic) throw alreadySetUp();
       const signedIn = await accounts.createOwnerInTransaction(
         tx,
-        { clinicId: clinic.id, name: input.ownerName, email: input.email, password: input.password },
+        {
+          clinicId: clinic.id,
+          name: input.ownerName,
+          email: input.email,
+          password: input.password,
+          role: mode === 'learner' ? 'learner' : 'owner',
+        },
         meta,
       );
       await recordAudit(
@@ -40,6 +50,7 @@ export function createClinicsService(deps: { database: Database; accounts: Accou
         },
         {
           action: mode === 'setup' ? 'clinic.setup' : 'clinic.signup',
+          ...(mode === 'learner' ? { detail: { kind: 'study' } } : {}),
           entityType: 'clinic',
           entityId: clinic.id,
         },
@@ -52,6 +63,18 @@ export function createClinicsService(deps: { database: Database; accounts: Accou
     isSetupRequired: async (): Promise<boolean> => !(await repo.isInstalled(database.db)),
     setup: (input: TClinicSignupRequest, meta: RequestMeta) => createClinicWithOwner(input, meta, 'setup'),
     signup: (input: TClinicSignupRequest, meta: RequestMeta) => createClinicWithOwner(input, meta, 'signup'),
+    /** A student without a clinic (issue 8): their own study space, where they are the only learner. */
+    signupLearner: (input: { name: string; email: string; password: string }, meta: RequestMeta) =>
+      createClinicWithOwner(
+        {
+          clinicName: `${input.name} — study space`,
+          ownerName: input.name,
+          email: input.email,
+          password: input.password,
+        },
+        meta,
+        'learner',
+      ),
     async getClinic(ctx: RequestContext): Promise<TClinic> {
       const clinic = await repo.findClinic(database.db, ctx.clinicId);
       if (!clinic) throw notFound('The clinic');

@@ -5,6 +5,10 @@ import { boolean, check, integer, jsonb, pgTable, text, timestamp, uuid } from '
 export const clinics = pgTable('clinics', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** A practice, or a single learner's own study space (issue 8: students sign up without a clinic). */
+  kind: text('kind', { enum: ['practice', 'study'] })
+    .notNull()
+    .default('practice'),
   timeZone: text('time_zone').notNull().default('America/New_York'),
   /** Letterhead for reports to prescribers (and later claims: CMS-1500 box 32/33). */
   addressLines: jsonb('address_lines').$type<string[]>().notNull().default([]),

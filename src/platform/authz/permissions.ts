@@ -2,7 +2,7 @@
  * Who may do what: the one table of rights. Every route names the permission it needs and the HTTP layer
  * checks it against this table (accounts/session-auth.ts); the web app reads the same table to hide actions.
  */
-export const ROLES = ['owner', 'therapist', 'front_desk', 'biller'] as const;
+export const ROLES = ['owner', 'therapist', 'front_desk', 'biller', 'learner'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -10,6 +10,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   therapist: 'Therapist',
   front_desk: 'Front desk',
   biller: 'Biller',
+  learner: 'Learner',
 };
 
 export const PERMISSIONS = [
@@ -42,6 +43,11 @@ export const PERMISSIONS = [
   'schedule:read',
   'schedule:write',
   'schedule:setup',
+  // Issue 8: the learning side. Everyone studies and keeps their own CE record; the owner sees the team's
+  // CE status, imports question banks and adds CE rules. A learner (a student without a clinic, or a
+  // school's student) has only this.
+  'learning:use',
+  'learning:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clinical:write',
     'schedule:read',
     'schedule:write',
+    'learning:use',
   ],
   front_desk: [
     'clients:read',
@@ -69,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'coverage:write',
     'schedule:read',
     'schedule:write',
+    'learning:use',
   ],
   // Billers need demographics for claims (box 2, 3, 5) but do not edit the client record; note
   // narratives only when the owner grants 'clinical:read' to that person (GRANTABLE_PERMISSIONS).
@@ -82,7 +90,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payments:collect',
     'coverage:write',
     'schedule:read',
+    'learning:use',
   ],
+  learner: ['learning:use'],
 };
 
 /** Rights an owner may give one person beyond their role (issue 3, item 11: "unless the owner grants it"). */

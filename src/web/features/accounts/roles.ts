@@ -6,6 +6,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   therapist: 'Views and edits clients and their clinical records',
   front_desk: 'Views, edits and archives clients; sees visit counts for booking',
   biller: 'Views clients, diagnoses and billed services; not the notes unless allowed',
+  learner: 'Only the learning side: practice exams, review, study plan, CE record (a student)',
 };
 
 export const ROLE_OPTIONS = ROLES.map((role) => ({
@@ -18,4 +19,5 @@ export const ROLE_COLORS: Record<Role, string> = {
   therapist: 'teal',
   front_desk: 'indigo',
   biller: 'grape',
+  learner: 'orange',
 };
