@@ -121,11 +121,15 @@ export function createApp(deps: AppDeps) {
     portalUrl: deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}/portal` : undefined,
   });
   const portal = createPortalService({ database, clock, messaging, scheduling, documents: ledgerDocuments });
-  const learning = deps.learning ?? createLearningService({ database, clock });
+  const learning = deps.learning ?? createLearningService({ database, clock, messaging });
   const booking = createBookingService({ database, scheduling, portal });
   // Reminders: every five minutes some worker writes the reminders that came due (once each).
   jobs.every('appointments.remind', 5 * 60_000, async () => {
     await scheduling.enqueueDueReminders(clock.now());
+  });
+  // Licence and certification renewals: a daily look for the 90- and 30-day reminders (issue 8).
+  jobs.every('learning.ce-reminders', 6 * 60 * 60_000, async () => {
+    await learning.enqueueCeReminders(clock.now());
   });
   const optionalSession = createOptionalSession({ accounts, clock });
 

@@ -57,7 +57,8 @@ export async function startServer(
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     backups,
-    webRoot: WEB_ROOT,
+    // Tests may serve a build of their own (two e2e runs building at once must not share dist/web).
+    webRoot: process.env.PALPA_WEB_ROOT || WEB_ROOT,
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -56,8 +56,8 @@ const moduleOf = (file: string) => /^src\/modules\/([^/]+)\//.exec(rel(file))?.[
 const isTest = (file: string) => /\.test\.tsx?$/.test(file);
 
 /** Packages a pure domain file may use. */
-// Pure computation libraries only: validation, dates in time zones, RFC 5545 recurrence, FSRS scheduling.
-const PURE_PACKAGES = new Set(['zod', 'luxon', 'rrule', 'ts-fsrs']);
+// Pure computation libraries only: validation, dates in time zones, RFC 5545 recurrence, FSRS scheduling, GIFT and XML parsing.
+const PURE_PACKAGES = new Set(['zod', 'luxon', 'rrule', 'ts-fsrs', 'gift-pegjs', 'fast-xml-parser']);
 
 describe('architecture', () => {
   it('keeps domain/ folders pure: no I/O, no database, no HTTP, no wall clock', () => {

@@ -26,7 +26,8 @@ export type E2e = {
 };
 
 async function startServer(work: string): Promise<{ url: string; child: ChildProcess }> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
+  // PALPA_WEB_ROOT: a build elsewhere (`vite build --outDir …`), so two people can build and test at once.
+  if (!process.env.PALPA_WEB_ROOT && !fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }

@@ -147,6 +147,7 @@ describe('learning: exams, review, progress, plan (issue 8)', () => {
       id: exam.id,
       mode: 'full',
       total: 100,
+      answered: 40,
       correct: res.body.correct,
     });
   });
@@ -212,6 +213,8 @@ describe('learning: exams, review, progress, plan (issue 8)', () => {
     expect(later.body.items.some((c: { id: string }) => c.id === card.id)).toBe(false);
     // The daily allowance of new cards counts the one introduced today.
     expect(later.body.counts.new).toBe(19);
+    expect(new Date(later.body.nextDue).getTime()).toBeGreaterThan(Date.parse(card.next.good));
+    expect(new Date(later.body.nextDue).getTime()).toBeGreaterThan(new Date(card.next.good).getTime());
 
     const itemGraded = await therapist.post(`/api/learning/review/item/${missed.id}`, { grade: 'again' });
     expect(itemGraded.body.state).toBe('learning');
@@ -254,10 +257,11 @@ describe('licences, certifications and CE (issue 8, item 7)', () => {
   let owner: Agent;
   let therapist: Agent;
   let therapistId: string;
+  let ownerEmail: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ owner } = await t.setupClinic());
+    ({ owner, email: ownerEmail } = await t.setupClinic());
     ({ agent: therapist, id: therapistId } = await t.addStaff(owner, 'therapist', 'Theo Park'));
   });
   afterAll(() => t.dispose());
@@ -397,6 +401,43 @@ describe('licences, certifications and CE (issue 8, item 7)', () => {
       expiresOn: '2027-03-31',
     });
     expect(mine.body.status).toMatchObject({ requiredHours: 24 });
+  });
+  it('reminds 90 and 30 days before expiry, once each, through the outbox', async () => {
+    const licence = await therapist.post('/api/learning/ce/credentials', {
+      ruleId: 'tx-lmt',
+      number: 'TX-9981',
+      expiresOn: '2027-01-20',
+    });
+    expect(licence.status, licence.text).toBe(201);
+    const reminders = async () =>
+      (
+        (await owner.get('/api/outbox')).body.items as {
+          kind: string;
+          subject: string;
+          body: string;
+          to: string;
+        }[]
+      ).filter((m) => m.kind === 'licence_reminder');
+    await t.jobs.drain();
+    await t.jobs.drain();
+    const first = await reminders();
+    const texas = first.filter((m) => m.subject.includes('TX-9981'));
+    expect(texas).toHaveLength(1);
+    expect(texas[0]!.subject).toBe('Texas — licensed massage therapist (TX-9981) expires on 2027-01-20');
+    expect(texas[0]!.body).toContain('in 56 days');
+    expect(texas[0]!.body).toContain('Still missing for this renewal: 1 h of Human trafficking awareness.');
+    // The Florida licence (expiring 2027-08-31) is not due a reminder yet.
+    expect(first.some((m) => m.subject.includes('MA123456'))).toBe(false);
+
+    // 26 days before: the 30-day reminder, once, whoever runs the job and however often.
+    t.clock.advance(30 * 86_400_000);
+    owner = t.agent();
+    expect((await owner.post('/api/auth/login', { email: ownerEmail, password: PASSWORD })).status).toBe(200);
+    await t.jobs.drain();
+    await t.jobs.drain();
+    const later = (await reminders()).filter((m) => m.subject.includes('TX-9981'));
+    expect(later).toHaveLength(2);
+    expect(later.map((m) => m.body).join('\n')).toContain('in 26 days');
   });
 });
 

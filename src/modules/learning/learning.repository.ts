@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { users } from '../accounts/accounts.tables.js';
+import { clinics } from '../clinics/clinics.tables.js';
 import {
   ceClinicRules,
   ceCourses,
@@ -385,9 +386,16 @@ export async function staffOf(db: Db, clinicId: string) {
 /** Credentials expiring within a window, across all clinics (the daily reminder scan). */
 export async function credentialsExpiringBetween(db: Db, from: string, to: string) {
   return db
-    .select({ credential: ceCredentials, userName: users.name, email: users.email })
+    .select({
+      credential: ceCredentials,
+      userName: users.name,
+      email: users.email,
+      clinicName: clinics.name,
+      timeZone: clinics.timeZone,
+    })
     .from(ceCredentials)
     .innerJoin(users, eq(users.id, ceCredentials.userId))
+    .innerJoin(clinics, eq(clinics.id, ceCredentials.clinicId))
     .where(
       and(
         isNull(ceCredentials.archivedAt),
@@ -396,4 +404,34 @@ export async function credentialsExpiringBetween(db: Db, from: string, to: strin
         lte(ceCredentials.expiresOn, to),
       ),
     );
+}
+
+/** When the next card falls due after a time (the review page: "next card due …"). */
+export async function nextDueAfter(db: Db, owner: Owner, after: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({
+      due: sql<Date | null>`min(${learningReviewCards.due})`.mapWith((v: string | Date | null) =>
+        v ? new Date(v) : null,
+      ),
+    })
+    .from(learningReviewCards)
+    .where(
+      and(
+        eq(learningReviewCards.clinicId, owner.clinicId),
+        eq(learningReviewCards.userId, owner.userId),
+        sql`${learningReviewCards.due} > ${after}`,
+      ),
+    );
+  return row?.due ?? null;
+}
+
+/** Answers given per attempt (the exam history shows "n of 100 answered"). */
+export async function answerCounts(db: Db, attemptIds: string[]): Promise<Map<string, number>> {
+  if (attemptIds.length === 0) return new Map();
+  const rows = await db
+    .select({ attemptId: learningAnswers.attemptId, n: count() })
+    .from(learningAnswers)
+    .where(inArray(learningAnswers.attemptId, attemptIds))
+    .groupBy(learningAnswers.attemptId);
+  return new Map(rows.map((r) => [r.attemptId, r.n]));
 }

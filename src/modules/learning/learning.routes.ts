@@ -19,6 +19,7 @@ import {
   ZExamSummary,
   ZFlashcard,
   ZGradeRequest,
+  ZImportRequest,
   ZPlanRequest,
   ZProgress,
   ZReviewDue,
@@ -189,6 +190,78 @@ export function learningRoutes(deps: { learning: LearningService; authorize: Aut
       },
     }),
     (c) => c.json({ items: learning.flashcards(c.req.valid('query').deck) }, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/learning/flashcards/anki.txt',
+      tags: ['Learning'],
+      summary: 'The flashcards as a text file for Anki (File → Import: tab-separated, with tags)',
+      middleware: [authorize('learning:use')] as const,
+      request: {
+        query: z.strictObject({ deck: z.enum(['terminology', 'muscles', 'pathology']).optional() }),
+      },
+      responses: { 200: { description: 'Tab-separated text' }, ...problemResponses(400, 401, 403) },
+    }),
+    (c) => {
+      c.header('Content-Type', 'text/plain; charset=utf-8');
+      c.header('Content-Disposition', 'attachment; filename="palpa-flashcards-anki.txt"');
+      return c.body(learning.exportFlashcardsForAnki(c.req.valid('query').deck), 200);
+    },
+  );
+
+  // — Question bank interchange —
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/learning/bank/export',
+      tags: ['Learning'],
+      summary:
+        'Export questions as GIFT (Moodle) text or a QTI 3.0 package (ZIP of item XML with a manifest)',
+      middleware: [authorize('learning:use')] as const,
+      request: {
+        query: z.strictObject({
+          format: z.enum(['gift', 'qti']),
+          area: z.string().optional(),
+          subtopic: z.string().optional(),
+        }),
+      },
+      responses: { 200: { description: 'The file' }, ...problemResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const file = await learning.exportBank(requestContext(c), c.req.valid('query'));
+      c.header('Content-Type', file.mime);
+      c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
+      return c.body(toArrayBuffer(file.bytes), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/learning/bank/import',
+      tags: ['Learning'],
+      summary:
+        "Import a school's questions (GIFT text, one QTI item, or a QTI package as base64 ZIP) for practice",
+      middleware: [authorize('learning:manage')] as const,
+      request: { body: json(ZImportRequest) },
+      responses: {
+        200: jsonContent(
+          z.object({
+            imported: z.number().int(),
+            ids: z.array(z.string()),
+            skipped: z.array(
+              z.object({ position: z.number().int(), title: z.string().nullable(), reason: z.string() }),
+            ),
+          }),
+          'Imported',
+        ),
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => c.json(await learning.importBank(requestContext(c), c.req.valid('json')), 200),
   );
 
   // — Progress and plan —
@@ -403,7 +476,7 @@ export function learningRoutes(deps: { learning: LearningService; authorize: Aut
       const safeName = file.name.replace(/[^\w.-]+/g, '_');
       c.header('Content-Type', file.mime);
       c.header('Content-Disposition', `inline; filename="${safeName}"`);
-      return c.body(new Uint8Array(file.bytes), 200);
+      return c.body(toArrayBuffer(file.bytes), 200);
     },
   );
 
@@ -420,4 +493,11 @@ export function learningRoutes(deps: { learning: LearningService; authorize: Aut
   );
 
   return router;
+}
+
+/** A response body of its own: an ArrayBuffer copy (a Uint8Array body stalled readers in tests on PGlite). */
+function toArrayBuffer(bytes: Buffer): ArrayBuffer {
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  return copy;
 }

@@ -110,6 +110,8 @@ export const ZExamSummary = z
     subtopic: z.string().nullable(),
     startedAt: z.string().datetime({ offset: true }),
     finishedAt: z.string().datetime({ offset: true }).nullable(),
+    deadline: z.string().datetime({ offset: true }).nullable(),
+    answered: z.number().int(),
     correct: z.number().int().nullable(),
     total: z.number().int(),
     percent: z.number().nullable(),
@@ -142,7 +144,12 @@ export const ZReviewCard = z
   .openapi('ReviewCard');
 
 export const ZReviewDue = z
-  .object({ items: z.array(ZReviewCard), counts: z.object({ due: z.number().int(), new: z.number().int() }) })
+  .object({
+    items: z.array(ZReviewCard),
+    counts: z.object({ due: z.number().int(), new: z.number().int() }),
+    /** The next card due after today, for "nothing due today — next on …". */
+    nextDue: z.string().datetime({ offset: true }).nullable(),
+  })
   .openapi('ReviewDue');
 
 export const ZReviewQuery = z.strictObject({
@@ -355,6 +362,16 @@ export const ZCeRuleView = z
     requirements: z.array(
       z.object({ category: z.string(), hours: z.number(), inPersonOnly: z.boolean().optional() }),
     ),
+    firstRenewal: z
+      .object({
+        hoursPerMonthLicensed: z.number(),
+        maxHours: z.number(),
+        requirements: z.array(z.object({ category: z.string(), hours: z.number() })),
+      })
+      .optional(),
+    exemptFirstRenewal: z.boolean().optional(),
+    maxSelfStudyHours: z.number().optional(),
+    maxHoursByCategory: z.array(z.object({ category: z.string(), hours: z.number() })).optional(),
     reference: z.string(),
     shipped: z.boolean(),
   })
@@ -373,3 +390,25 @@ export const ZTeamCe = z
     ),
   })
   .openapi('TeamCe');
+
+export const ZImportRequest = z
+  .strictObject({
+    format: z.enum(['gift', 'qti']),
+    /** GIFT text, or one QTI item's XML. */
+    text: z.string().max(5_000_000).optional(),
+    /** A QTI content package (ZIP), base64. */
+    zip: z
+      .string()
+      .max(14_000_000)
+      .regex(/^[A-Za-z0-9+/=]+$/, 'Send the ZIP as base64.')
+      .optional(),
+    /** Where items without Palpa's own category go. */
+    area: z.string().optional(),
+    subtopic: z.string().optional(),
+    difficulty: z.enum(['easy', 'medium', 'hard']).optional(),
+  })
+  .refine((v) => v.text !== undefined || v.zip !== undefined, {
+    message: 'Send the text or the ZIP.',
+    path: ['text'],
+  })
+  .openapi('QuestionImportRequest');

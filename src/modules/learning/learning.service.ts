@@ -8,7 +8,8 @@ import { hasPermission } from '../../platform/authz/permissions.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/request-context.js';
 import { recordAudit } from '../audit/index.js';
-import { ceStatus, ZCeRule, ZCeRulesFile, type CeRule } from './domain/ce-rules.js';
+import { CE_REMINDER_DAYS, ceStatus, ZCeRule, ZCeRulesFile, type CeRule } from './domain/ce-rules.js';
+import type { MessagingService } from '../messaging/index.js';
 import {
   drawExamForm,
   drawPracticeSet,
@@ -27,6 +28,19 @@ import {
   type ReviewGrade,
 } from './domain/spaced-review.js';
 import { buildStudyPlan } from './domain/study-plan.js';
+import {
+  fromGift,
+  fromQtiItem,
+  InterchangeError,
+  qtiManifest,
+  toAnkiText,
+  toGift,
+  toQtiItem,
+  type ImportOutcome,
+  type InterchangeItem,
+} from './domain/interchange.js';
+import { randomUUID } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   readLearningContent,
   SHIPPED_LEARNING_DIR,
@@ -64,6 +78,8 @@ const ownerOf = (ctx: RequestContext): Owner => ({ clinicId: ctx.clinicId, userI
 export function createLearningService(deps: {
   database: Database;
   clock: Clock;
+  /** Licence reminders go through the outbox (email when SMTP_URL is set). */
+  messaging?: MessagingService;
   content?: LearningContent;
   contentDir?: string;
 }) {
@@ -419,6 +435,10 @@ export function createLearningService(deps: {
 
     async listExams(ctx: RequestContext) {
       const rows = await repo.listAttempts(database.db, ownerOf(ctx));
+      const answered = await repo.answerCounts(
+        database.db,
+        rows.map((a) => a.id),
+      );
       return rows.map((a) => ({
         id: a.id,
         mode: a.mode,
@@ -426,6 +446,8 @@ export function createLearningService(deps: {
         subtopic: a.subtopic,
         startedAt: iso(a.startedAt),
         finishedAt: a.finishedAt ? iso(a.finishedAt) : null,
+        deadline: a.deadlineAt ? iso(a.deadlineAt) : null,
+        answered: answered.get(a.id) ?? 0,
         correct: a.correct,
         total: a.itemIds.length,
         percent: a.correct === null ? null : Math.round((1000 * a.correct) / a.itemIds.length) / 10,
@@ -544,9 +566,11 @@ export function createLearningService(deps: {
         ...dueFiltered.map((c) => reviewView(c.kind, c.refId, toCardState(c), ctx.now, clinicItems)),
         ...fresh.map((c) => reviewView('flashcard', c.id, newCard(ctx.now), ctx.now, clinicItems)),
       ];
+      const nextDue = await repo.nextDueAfter(database.db, owner, until);
       return {
         items,
         counts: { due: await repo.countDue(database.db, owner, until), new: fresh.length },
+        nextDue: nextDue ? iso(nextDue) : null,
       };
     },
 
@@ -700,6 +724,135 @@ export function createLearningService(deps: {
     },
 
     subtopicName: (id: string) => subtopicNames.get(id) ?? id,
+
+    // — Interchange: GIFT, QTI 3.0, Anki —
+
+    async exportBank(
+      ctx: RequestContext,
+      query: { format: 'gift' | 'qti'; area?: string | undefined; subtopic?: string | undefined },
+    ) {
+      const items: InterchangeItem[] = (await bankFor(ctx.clinicId))
+        .filter(
+          (i) => (!query.area || i.area === query.area) && (!query.subtopic || i.subtopic === query.subtopic),
+        )
+        .map((i) => ({ ...i, difficulty: i.difficulty }));
+      if (query.format === 'gift')
+        return {
+          mime: 'text/plain; charset=utf-8',
+          fileName: 'palpa-questions.gift.txt',
+          bytes: Buffer.from(toGift(items)),
+        };
+      const files: Record<string, Uint8Array> = { 'imsmanifest.xml': strToU8(qtiManifest(items)) };
+      for (const item of items) files[`items/${item.id}.xml`] = strToU8(toQtiItem(item));
+      return {
+        mime: 'application/zip',
+        fileName: 'palpa-questions-qti3.zip',
+        bytes: Buffer.from(zipSync(files)),
+      };
+    },
+
+    async importBank(
+      ctx: RequestContext,
+      input: {
+        format: 'gift' | 'qti';
+        text?: string | undefined;
+        zip?: string | undefined;
+        area?: string | undefined;
+        subtopic?: string | undefined;
+        difficulty?: 'easy' | 'medium' | 'hard' | undefined;
+      },
+    ) {
+      let outcome: ImportOutcome;
+      try {
+        if (input.format === 'gift') outcome = fromGift(input.text ?? '');
+        else if (input.zip) {
+          const files = unzipSync(Buffer.from(input.zip, 'base64'));
+          outcome = { items: [], skipped: [] };
+          let position = 0;
+          for (const [name, bytes] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+            if (!name.endsWith('.xml') || name.endsWith('imsmanifest.xml')) continue;
+            position++;
+            try {
+              outcome.items.push(fromQtiItem(strFromU8(bytes)));
+            } catch (error) {
+              if (!(error instanceof InterchangeError)) throw error;
+              outcome.skipped.push({ position, title: name, reason: error.message });
+            }
+          }
+        } else outcome = { items: [fromQtiItem(input.text ?? '')], skipped: [] };
+      } catch (error) {
+        if (error instanceof InterchangeError)
+          throw new AppError('validation', error.message, {
+            errors: [{ path: input.format === 'gift' ? 'text' : 'zip', message: error.message }],
+          });
+        if (error instanceof Error && /zip|unzip|invalid/i.test(error.message))
+          throw new AppError('validation', 'The file is not a readable ZIP package.', {
+            errors: [{ path: 'zip', message: 'Not a ZIP file.' }],
+          });
+        throw error;
+      }
+      const skipped = [...outcome.skipped];
+      const rows: Parameters<typeof repo.insertImportedItems>[1] = [];
+      let position = 0;
+      for (const item of outcome.items) {
+        position++;
+        const area = areas.find((a) => a.id === (item.area ?? input.area));
+        const subtopic = area?.subtopics.find((st) => st.id === (item.subtopic ?? input.subtopic));
+        if (!area || !subtopic) {
+          skipped.push({
+            position,
+            title: item.title,
+            reason: 'No Palpa area and subtopic: choose them for the import.',
+          });
+          continue;
+        }
+        if (!item.stem || new Set(item.options.map((o) => o.text.toLowerCase())).size !== 4) {
+          skipped.push({
+            position,
+            title: item.title,
+            reason: 'The stem is empty or two options are the same.',
+          });
+          continue;
+        }
+        rows.push({
+          id: `imp-${randomUUID()}`,
+          clinicId: ctx.clinicId,
+          area: area.id,
+          subtopic: subtopic.id,
+          difficulty: item.difficulty ?? input.difficulty ?? 'medium',
+          stem: item.stem,
+          options: item.options.map((o) => ({
+            text: o.text,
+            rationale: o.rationale || 'No rationale came with the imported item.',
+          })),
+          answer: item.answer,
+          reference:
+            item.reference ??
+            `Imported (${input.format.toUpperCase()})${item.title ? `: ${item.title}` : ''}`,
+          source: input.format,
+          createdBy: ctx.userId,
+          createdAt: ctx.now,
+        });
+      }
+      await database.db.transaction(async (tx) => {
+        await repo.insertImportedItems(tx, rows);
+        await recordAudit(tx, ctx, {
+          action: 'clinic.updated',
+          entityType: 'question_bank',
+          entityId: null,
+          detail: { imported: rows.length, skipped: skipped.length, format: input.format },
+        });
+      });
+      return { imported: rows.length, ids: rows.map((r) => r.id), skipped };
+    },
+
+    exportFlashcardsForAnki(deck?: string) {
+      return toAnkiText(
+        content.flashcards
+          .filter((c) => !deck || c.deck === deck)
+          .map((c) => ({ ...c, tags: [`palpa::${c.deck}`, ...c.tags] })),
+      );
+    },
 
     // — CE and licences —
 
@@ -863,6 +1016,64 @@ export function createLearningService(deps: {
         mime: row.certificateMime,
         bytes: Buffer.from(row.certificateData, 'base64'),
       };
+    },
+
+    /**
+     * Reminds each therapist 90 and 30 days before a licence or certification expires (issue 8, item 7),
+     * with what CE is still missing. Run by a periodic job; the outbox's dedupe key makes each reminder
+     * exist once, whichever worker runs it and however often.
+     */
+    async enqueueCeReminders(now: Date) {
+      if (!deps.messaging) return 0;
+      const messaging = deps.messaging;
+      const today = DateTime.fromJSDate(now).toUTC().toISODate()!;
+      const horizon = DateTime.fromJSDate(now)
+        .plus({ days: Math.max(...CE_REMINDER_DAYS) })
+        .toUTC()
+        .toISODate()!;
+      const due = await repo.credentialsExpiringBetween(database.db, today, horizon);
+      let written = 0;
+      const thresholds = [...CE_REMINDER_DAYS].sort((a, b) => a - b);
+      for (const row of due) {
+        const localToday = DateTime.fromJSDate(now).setZone(row.timeZone).toISODate()!;
+        const daysLeft = Math.round(
+          DateTime.fromISO(row.credential.expiresOn).diff(DateTime.fromISO(localToday), 'days').days,
+        );
+        if (daysLeft < 0) continue;
+        // The nearest threshold at or above the days left: 40 days left → the 90-day reminder; 20 → the 30-day one.
+        const threshold = thresholds.find((d) => daysLeft <= d);
+        if (threshold === undefined) continue;
+        const rules = await rulesFor(row.credential.clinicId);
+        const rule = rules.find((r) => r.id === row.credential.ruleId);
+        const courses = await repo.coursesOf(database.db, row.credential.clinicId, [row.credential.userId]);
+        const view = credentialView(row.credential, rule, courses, localToday);
+        const what = `${view.ruleName}${row.credential.number ? ` (${row.credential.number})` : ''}`;
+        const missing = view.status.missing.length
+          ? `Still missing for this renewal: ${view.status.missing.join('; ')}.`
+          : 'Your CE hours for this renewal are complete.';
+        await database.db.transaction(async (tx) => {
+          const message = await messaging.enqueue(tx, {
+            clinicId: row.credential.clinicId,
+            clinicName: row.clinicName,
+            clientId: null,
+            channel: 'email',
+            kind: 'licence_reminder',
+            to: row.email,
+            toName: row.userName,
+            subject: `${what} expires on ${row.credential.expiresOn}`,
+            body: [
+              `Hello ${row.userName},`,
+              '',
+              `${what} expires on ${row.credential.expiresOn}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'}.`,
+              missing,
+              'Record courses and renew in Palpa under "CE & licences".',
+            ].join('\n'),
+            dedupeKey: `ce:${row.credential.id}:${row.credential.expiresOn}:${threshold}`,
+          });
+          if (message) written++;
+        });
+      }
+      return written;
     },
 
     async team(ctx: RequestContext) {

@@ -15,6 +15,8 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBooks,
+  IconCertificate,
+  IconSchool,
   IconCalendarEvent,
   IconFileDollar,
   IconClockHour4,
@@ -40,6 +42,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/billing', label: 'Billing', icon: IconFileDollar, permission: 'billing:read' },
   { to: '/messages', label: 'Messages', icon: IconMail, permission: 'schedule:read' },
   { to: '/library', label: 'Library', icon: IconBooks },
+  { to: '/learning', label: 'Learning', icon: IconSchool, permission: 'learning:use' },
+  { to: '/learning/ce', label: 'CE & licences', icon: IconCertificate, permission: 'learning:use' },
   { to: '/staff', label: 'Staff', icon: IconUsersGroup, permission: 'staff:read' },
   { to: '/audit', label: 'Audit log', icon: IconHistory, permission: 'audit:read' },
   { to: '/account', label: 'My account', icon: IconUserCircle },
@@ -149,7 +153,12 @@ export function AppLayout() {
         <AppShell.Section grow>
           <Stack gap={4}>
             {items.map((item) => {
-              const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+              // The longest matching entry is the current one (/learning/ce is not also /learning).
+              const matches = (to: string) =>
+                location.pathname === to || location.pathname.startsWith(`${to}/`);
+              const active =
+                matches(item.to) &&
+                !items.some((other) => other.to.length > item.to.length && matches(other.to));
               return (
                 <NavLink
                   key={item.to}

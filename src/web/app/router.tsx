@@ -33,8 +33,17 @@ import { PortalDocumentsPage } from '../features/portal/PortalDocumentsPage.js';
 import { PortalFormsPage } from '../features/portal/PortalFormsPage.js';
 import { PortalLayout } from '../features/portal/PortalLayout.js';
 import { PortalSecurityPage } from '../features/portal/PortalSecurityPage.js';
+import { CasePage } from '../features/learning/CasePage.js';
+import { CasesPage } from '../features/learning/CasesPage.js';
+import { CePage } from '../features/learning/CePage.js';
+import { ExamPage } from '../features/learning/ExamPage.js';
+import { LearnerSignupPage } from '../features/learning/LearnerSignupPage.js';
+import { LearningHomePage } from '../features/learning/LearningHomePage.js';
+import { PlanPage } from '../features/learning/PlanPage.js';
+import { PracticePage } from '../features/learning/PracticePage.js';
+import { ReviewPage } from '../features/learning/ReviewPage.js';
 import { AppLayout } from './AppLayout.js';
-import { RequireSession, SessionWatcher, SETUP_KEY } from './session.js';
+import { RequireSession, SessionWatcher, SETUP_KEY, useSession } from './session.js';
 
 /** Until the first clinic exists every page is the set-up page; afterwards the set-up page is gone. */
 function SetupGate() {
@@ -52,6 +61,16 @@ function SetupGate() {
     </>
   );
 }
+
+/** Staff start at their clients; a learner (issue 8) has only the learning side. */
+function HomeRedirect() {
+  const { user } = useSession();
+  return <Navigate to={user.permissions.includes('clients:read') ? '/clients' : '/learning'} replace />;
+}
+
+const learningRoute = (path: string, element: React.ReactNode) => [
+  { path, element: <RequirePermission permission="learning:use">{element}</RequirePermission> },
+];
 
 export const router = createBrowserRouter([
   // For clients, outside the staff app: the public booking page and the client portal (its own sign-in).
@@ -77,13 +96,22 @@ export const router = createBrowserRouter([
       { path: '/setup', element: <SetupPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/invite/:token', element: <InvitePage /> },
+      { path: '/learn/signup', element: <LearnerSignupPage /> },
       {
         element: <RequireSession />,
         children: [
           {
             element: <AppLayout />,
             children: [
-              { index: true, element: <Navigate to="/clients" replace /> },
+              { index: true, element: <HomeRedirect /> },
+              ...learningRoute('/learning', <LearningHomePage />),
+              ...learningRoute('/learning/practice', <PracticePage />),
+              ...learningRoute('/learning/exams/:examId', <ExamPage />),
+              ...learningRoute('/learning/review', <ReviewPage />),
+              ...learningRoute('/learning/plan', <PlanPage />),
+              ...learningRoute('/learning/cases', <CasesPage />),
+              ...learningRoute('/learning/cases/:caseId', <CasePage />),
+              ...learningRoute('/learning/ce', <CePage />),
               {
                 path: '/calendar',
                 element: (

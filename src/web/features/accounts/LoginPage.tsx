@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconClockHour4, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { login } from '../../api/accounts.js';
 import { isApiError } from '../../api/http.js';
 import {
@@ -172,6 +172,12 @@ export function LoginPage() {
               Use a different account
             </Button>
           )}
+          <Text size="sm" ta="center">
+            Studying for the MBLEx?{' '}
+            <Anchor component={Link} to="/learn/signup">
+              Create a learner account
+            </Anchor>
+          </Text>
         </Stack>
       </form>
     </AuthLayout>
