@@ -426,8 +426,18 @@ async function walk(page: Page) {
   // 14. The self-pay client: the visit is charged from To bill, paid at the desk, and the superbill printed.
   await page.getByRole('tab', { name: /^To bill/ }).click();
   const tomaszSection = page.getByRole('region', { name: `${SELF_PAY.givenName} ${SELF_PAY.familyName}` });
-  await tomaszSection.getByRole('button', { name: /^Charge the visit of / }).click();
-  await visible(tomaszSection.getByText(/^Charged \$160\.00$/));
+  const chargeButton = tomaszSection.getByRole('button', { name: /^Charge the visit of / });
+  await expect.poll(() => chargeButton.isEnabled(), { timeout: 20_000 }).toBe(true);
+  // The answer is awaited and checked, so a refused charge fails here with its status, not as a timeout.
+  const [charged] = await Promise.all([
+    page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().endsWith('/self-pay-charges'),
+      { timeout: 30_000 },
+    ),
+    chargeButton.click(),
+  ]);
+  expect(charged.status(), await charged.text()).toBeLessThan(300);
+  await visible(tomaszSection.getByText(/^Charged \$160\.00$/), 30_000);
   await page.goto(`${baseUrl}/clients/${tomasz.clientId}`);
   const selfPayLedger = page.locator('section#ledger');
   await expect

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,25 @@ const ZONE = 'America/New_York';
 const today = DateTime.now().setZone(ZONE).startOf('day');
 const iso = (dt: DateTime) => dt.toISODate()!;
 const FLORIDA = 'Florida — licensed massage therapist';
+/** A school's Moodle export: two four-option questions and a true/false one Palpa skips. */
+const SCHOOL_GIFT = `$CATEGORY: $course$/top/Kinesiology
+
+::Prime mover::Which muscle is the prime mover of elbow flexion with the forearm supinated?{
+=Biceps brachii#It flexes the elbow and supinates the forearm.
+~Triceps brachii#It extends the elbow.
+~Anconeus#It assists elbow extension.
+~Pronator teres#It pronates and weakly flexes.
+}
+
+::True or false::The deltoid abducts the arm.{T}
+
+::Rotator cuff::Which muscle is not part of the rotator cuff?{
+~Supraspinatus
+~Infraspinatus
+=Teres major
+~Subscapularis
+}
+`;
 
 async function api(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
   const response = await page.request.fetch(`${e2e.baseUrl}/api${url}`, {
@@ -370,6 +390,48 @@ async function walk(page: Page) {
   await page.getByRole('link', { name: 'All case studies', exact: true }).click();
   await visible(page.getByText('Started'));
 
+  // 8b. The question bank: the owner imports a school's GIFT file for practice and downloads Palpa's bank.
+  await page.goto(`${baseUrl}/learning`);
+  await page
+    .getByRole('navigation', { name: 'More learning' })
+    .getByRole('link', { name: 'Question bank' })
+    .click();
+  await page.waitForURL(/\/learning\/bank$/);
+  const importForm = page.getByRole('form', { name: "Import your school's questions" });
+  await importForm.locator('input[type="file"]').setInputFiles({
+    name: 'school-kinesiology.gift',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(SCHOOL_GIFT),
+  });
+  await visible(importForm.getByText('Read as GIFT text (Moodle).'));
+  await importForm.getByLabel('Area').selectOption('kinesiology');
+  await importForm.getByLabel('Subtopic').selectOption('attachments-actions');
+  await importForm.getByRole('button', { name: 'Import questions' }).click();
+  const outcome = importForm.getByRole('status');
+  await visible(outcome.getByText('2 questions imported'));
+  await visible(outcome.getByText(/True or false/));
+  const importedTable = page.getByRole('table', { name: 'Imported questions' });
+  await visible(importedTable.getByText(/prime mover of elbow flexion/));
+  expect(await importedTable.getByRole('row').count()).toBe(3);
+  // The export follows the chosen area and subtopic, and the download holds the imported questions too.
+  const exportPanel = page.getByRole('region', { name: 'Export questions' });
+  await exportPanel.getByLabel('Area').selectOption('kinesiology');
+  await exportPanel.getByLabel('Subtopic').selectOption('attachments-actions');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    exportPanel.getByRole('link', { name: 'Download GIFT' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('palpa-questions.gift.txt');
+  const gift = fs.readFileSync(await download.path(), 'utf8');
+  expect(gift).toContain('$CATEGORY: palpa/kinesiology/attachments-actions');
+  expect(gift).toMatch(/prime mover of elbow flexion/);
+  const [anki] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download for Anki' }).click(),
+  ]);
+  expect(fs.readFileSync(await anki.path(), 'utf8')).toMatch(/^#separator:tab\n/);
+  await shot(page, 'bank-01-1280');
+
   // 9. The same pages at 768 px (tablet).
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.goto(`${baseUrl}/learning/ce`);
@@ -387,6 +449,9 @@ async function walk(page: Page) {
   await page.getByRole('button', { name: 'Show model answer' }).nth(1).click();
   await visible(page.getByRole('region', { name: 'Model answer to question 2' }));
   await shot(page, 'case-01-768');
+  await page.goto(`${baseUrl}/learning/bank`);
+  await visible(page.getByRole('table', { name: 'Imported questions' }));
+  await shot(page, 'bank-01-768');
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

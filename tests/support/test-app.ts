@@ -13,7 +13,14 @@ export const NO_DELAY_THROTTLE: LoginThrottlePolicy = {
   maxDelayMs: 0,
 };
 
-export type TestResponse<T = any> = { status: number; headers: Headers; body: T; text: string };
+export type TestResponse<T = any> = {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+  /** The body as sent, for files that are not text (a ZIP, a PDF). */
+  bytes: Uint8Array;
+};
 
 /** A browser-like caller of the in-process app that keeps its own session cookie. */
 export class Agent {
@@ -42,14 +49,15 @@ export class Agent {
       const [pair] = setCookie.split(';');
       this.cookie = pair && !/=$/.test(pair) && !/Max-Age=0/i.test(setCookie) ? pair : undefined;
     }
-    const text = await res.text();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown = undefined;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       parsed = undefined;
     }
-    return { status: res.status, headers: res.headers, body: parsed as T, text };
+    return { status: res.status, headers: res.headers, body: parsed as T, text, bytes };
   }
 
   get = <T = any>(path: string, headers?: Record<string, string>) =>

@@ -20,6 +20,7 @@ import {
   ZFlashcard,
   ZGradeRequest,
   ZImportRequest,
+  ZImportedItem,
   ZPlanRequest,
   ZProgress,
   ZReviewDue,
@@ -51,7 +52,7 @@ export function learningRoutes(deps: { learning: LearningService; authorize: Aut
         ...problemResponses(401, 403),
       },
     }),
-    (c) => c.json({ items: learning.areas() }, 200),
+    async (c) => c.json({ items: await learning.areas(requestContext(c)) }, 200),
   );
 
   // — Exams and practice —
@@ -236,6 +237,21 @@ export function learningRoutes(deps: { learning: LearningService; authorize: Aut
       c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
       return c.body(toArrayBuffer(file.bytes), 200);
     },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/learning/bank/imported',
+      tags: ['Learning'],
+      summary: 'The questions this clinic imported, newest first',
+      middleware: [authorize('learning:use')] as const,
+      responses: {
+        200: jsonContent(z.object({ items: z.array(ZImportedItem) }), 'Imported questions'),
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => c.json({ items: await learning.importedItems(requestContext(c)) }, 200),
   );
 
   router.openapi(

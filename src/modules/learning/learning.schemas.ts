@@ -8,9 +8,23 @@ export const ZArea = z
     number: z.number().int(),
     name: z.string(),
     weight: z.number(),
+    /** `items`: how many questions there are to draw, the clinic's imported ones included. */
     subtopics: z.array(z.object({ id: z.string(), name: z.string(), items: z.number().int() })),
   })
   .openapi('LearningArea');
+
+export const ZImportedItem = z
+  .object({
+    id: z.string(),
+    area: z.string(),
+    subtopic: z.string(),
+    difficulty: z.enum(['easy', 'medium', 'hard']),
+    stem: z.string(),
+    source: z.enum(['gift', 'qti']),
+    reference: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('ImportedQuestion');
 
 export const ZStartExamRequest = z
   .discriminatedUnion('mode', [

@@ -358,7 +358,8 @@ export function createLearningService(deps: {
   return {
     content,
 
-    areas() {
+    async areas(ctx: RequestContext) {
+      const bank = await bankFor(ctx.clinicId);
       return areas.map((a) => ({
         id: a.id,
         number: a.number,
@@ -367,9 +368,26 @@ export function createLearningService(deps: {
         subtopics: a.subtopics.map((s) => ({
           id: s.id,
           name: s.name,
-          items: content.items.filter((i) => i.subtopic === s.id).length,
+          items: bank.filter((i) => i.subtopic === s.id).length,
         })),
       }));
+    },
+
+    /** The questions this clinic imported (GIFT or QTI), newest first. */
+    async importedItems(ctx: RequestContext) {
+      const rows = await repo.importedItems(database.db, ctx.clinicId);
+      return rows
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id))
+        .map((row) => ({
+          id: row.id,
+          area: row.area,
+          subtopic: row.subtopic,
+          difficulty: row.difficulty,
+          stem: row.stem,
+          source: row.source,
+          reference: row.reference,
+          createdAt: row.createdAt.toISOString(),
+        }));
     },
 
     async startExam(ctx: RequestContext, input: TStartExamRequest) {
@@ -783,7 +801,7 @@ export function createLearningService(deps: {
       } catch (error) {
         if (error instanceof InterchangeError)
           throw new AppError('validation', error.message, {
-            errors: [{ path: input.format === 'gift' ? 'text' : 'zip', message: error.message }],
+            errors: [{ path: input.zip ? 'zip' : 'text', message: error.message }],
           });
         if (error instanceof Error && /zip|unzip|invalid/i.test(error.message))
           throw new AppError('validation', 'The file is not a readable ZIP package.', {

@@ -18,6 +18,8 @@ import type {
   ZExamScore,
   ZExamSummary,
   ZFlashcard,
+  ZImportedItem,
+  ZImportRequest,
   ZProgress,
   ZReviewCard,
   ZStartExamRequest,
@@ -66,6 +68,7 @@ export const learningKeys = {
   credentials: (userId?: string) => ['learning', 'ce', 'credentials', userId ?? 'me'] as const,
   courses: (userId?: string) => ['learning', 'ce', 'courses', userId ?? 'me'] as const,
   team: ['learning', 'ce', 'team'] as const,
+  imported: ['learning', 'bank', 'imported'] as const,
 };
 
 export const listAreas = () => apiRequest<{ items: LearningArea[] }>('/learning/areas');
@@ -97,6 +100,24 @@ export const listFlashcards = (deck?: string) =>
   apiRequest<{ items: Flashcard[] }>('/learning/flashcards', { query: deck ? { deck } : {} });
 
 // Progress and plan
+// Question bank interchange: GIFT (Moodle) and QTI 3.0 out and in, the flashcards out for Anki
+export type ImportedItem = z.infer<typeof ZImportedItem>;
+export type ImportInput = z.input<typeof ZImportRequest>;
+export type ImportOutcome = {
+  imported: number;
+  ids: string[];
+  skipped: { position: number; title: string | null; reason: string }[];
+};
+export const bankExportUrl = (query: { format: 'gift' | 'qti'; area?: string; subtopic?: string }) =>
+  `/api/learning/bank/export?${new URLSearchParams(
+    Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  ).toString()}`;
+export const ankiExportUrl = (deck?: string) =>
+  `/api/learning/flashcards/anki.txt${deck ? `?deck=${encodeURIComponent(deck)}` : ''}`;
+export const listImportedItems = () => apiRequest<{ items: ImportedItem[] }>('/learning/bank/imported');
+export const importBank = (input: ImportInput) =>
+  apiRequest<ImportOutcome>('/learning/bank/import', { method: 'POST', body: input });
+
 export const getProgress = () => apiRequest<Progress>('/learning/progress');
 export const getPlan = () => apiRequest<StudyPlan>('/learning/plan');
 export const savePlan = (input: { examDate: string; hoursPerWeek: number }) =>

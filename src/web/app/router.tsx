@@ -34,6 +34,7 @@ import { PortalFormsPage } from '../features/portal/PortalFormsPage.js';
 import { PortalLayout } from '../features/portal/PortalLayout.js';
 import { PortalSecurityPage } from '../features/portal/PortalSecurityPage.js';
 import { CasePage } from '../features/learning/CasePage.js';
+import { BankPage } from '../features/learning/BankPage.js';
 import { CasesPage } from '../features/learning/CasesPage.js';
 import { CePage } from '../features/learning/CePage.js';
 import { ExamPage } from '../features/learning/ExamPage.js';
@@ -112,6 +113,7 @@ export const router = createBrowserRouter([
               ...learningRoute('/learning/cases', <CasesPage />),
               ...learningRoute('/learning/cases/:caseId', <CasePage />),
               ...learningRoute('/learning/ce', <CePage />),
+              ...learningRoute('/learning/bank', <BankPage />),
               {
                 path: '/calendar',
                 element: (

@@ -28,6 +28,7 @@ import {
   IconCalendarStats,
   IconCards,
   IconCertificate,
+  IconFileExport,
   IconClockPlay,
   IconPlayerPlay,
   IconStethoscope,
@@ -547,6 +548,12 @@ const LINKS = [
     icon: IconStethoscope,
   },
   {
+    to: '/learning/bank',
+    title: 'Question bank',
+    text: 'Export to Moodle (GIFT) or QTI, import your school’s questions, flashcards for Anki.',
+    icon: IconFileExport,
+  },
+  {
     to: '/learning/ce',
     title: 'CE & licences',
     text: 'Your licences, certifications and continuing education hours.',
@@ -557,7 +564,7 @@ const LINKS = [
 function MoreLinks() {
   return (
     <Box component="nav" aria-label="More learning">
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" component="ul" className="plain-list">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" component="ul" className="plain-list">
         {LINKS.map((link) => (
           <Paper key={link.to} component="li" p="md" withBorder className="card-link">
             <Group gap="sm" wrap="nowrap" align="flex-start">
