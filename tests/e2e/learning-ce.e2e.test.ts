@@ -431,6 +431,12 @@ async function walk(page: Page) {
   ]);
   expect(fs.readFileSync(await anki.path(), 'utf8')).toMatch(/^#separator:tab\n/);
   await shot(page, 'bank-01-1280');
+  // A wrong import is undone question by question, after a confirmation.
+  await importedTable.getByRole('button', { name: /^Remove the question “Which muscle is not part/ }).click();
+  const confirm = page.getByRole('dialog', { name: /^Remove the question/ });
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect.poll(() => importedTable.getByRole('row').count()).toBe(2);
+  await visible(importedTable.getByText(/prime mover of elbow flexion/));
 
   // 9. The same pages at 768 px (tablet).
   await page.setViewportSize({ width: 768, height: 1024 });

@@ -170,6 +170,54 @@ describe('question bank interchange and the Anki export (issue 8, item 6)', () =
     expect(theirs.text).not.toMatch(/prime mover of elbow flexion/);
   });
 
+  it('lets the owner take an imported question out; past exams still show it', async () => {
+    const imported = await owner.post('/api/learning/bank/import', {
+      format: 'gift',
+      text: SCHOOL_GIFT,
+      area: 'kinesiology',
+      subtopic: 'joint-structure',
+    });
+    const [first, second] = imported.body.ids as string[];
+    const practice = await therapist.post('/api/learning/exams', {
+      mode: 'practice',
+      area: 'kinesiology',
+      subtopic: 'joint-structure',
+      count: 50,
+      feedback: 'each',
+    });
+    expect(practice.body.items.map((i: { id: string }) => i.id)).toContain(first);
+
+    expect((await therapist.delete(`/api/learning/bank/imported/${first}`)).status).toBe(403);
+    const bad = await owner.delete('/api/learning/bank/imported/not-an-id');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('path.id');
+    expect((await otherOwner.delete(`/api/learning/bank/imported/${first}`)).status).toBe(404);
+    const removed = await owner.delete(`/api/learning/bank/imported/${first}`);
+    expect(removed.status, removed.text).toBe(204);
+    expect((await owner.delete(`/api/learning/bank/imported/${first}`)).status).toBe(404);
+
+    const listed = (await owner.get('/api/learning/bank/imported')).body.items.map(
+      (i: { id: string }) => i.id,
+    );
+    expect(listed).not.toContain(first);
+    expect(listed).toContain(second);
+    const exported = await owner.get('/api/learning/bank/export?format=gift&subtopic=joint-structure');
+    expect(exported.text).not.toContain(`::${first}::`);
+    expect(exported.text).toContain(`::${second}::`);
+    const later = await therapist.post('/api/learning/exams', {
+      mode: 'practice',
+      area: 'kinesiology',
+      subtopic: 'joint-structure',
+      count: 50,
+      feedback: 'each',
+    });
+    expect(later.body.items.map((i: { id: string }) => i.id)).not.toContain(first);
+    // The exam that held it still reads, the removed question included.
+    const before = await therapist.get(`/api/learning/exams/${practice.body.id}`);
+    expect(before.status, before.text).toBe(200);
+    expect(before.body.items.map((i: { id: string }) => i.id)).toContain(first);
+  });
+
   it('exports the flashcards for Anki as tab-separated text with deck tags', async () => {
     const res = await therapist.get('/api/learning/flashcards/anki.txt?deck=muscles');
     expect(res.status, res.text).toBe(200);

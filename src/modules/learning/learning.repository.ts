@@ -281,8 +281,33 @@ export async function upsertPlan(db: Db, values: typeof learningPlans.$inferInse
 
 // — Imported items —
 
-export async function importedItems(db: Db, clinicId: string) {
-  return db.select().from(learningImportedItems).where(eq(learningImportedItems.clinicId, clinicId));
+/** A clinic's imported questions; retired ones only when asked (past exams still refer to them). */
+export async function importedItems(db: Db, clinicId: string, options: { withRetired?: boolean } = {}) {
+  return db
+    .select()
+    .from(learningImportedItems)
+    .where(
+      and(
+        eq(learningImportedItems.clinicId, clinicId),
+        options.withRetired ? undefined : isNull(learningImportedItems.retiredAt),
+      ),
+    );
+}
+
+/** Retires one imported question; answers the row, or undefined when there is none still in use. */
+export async function retireImportedItem(db: Db, clinicId: string, id: string, at: Date) {
+  const [row] = await db
+    .update(learningImportedItems)
+    .set({ retiredAt: at })
+    .where(
+      and(
+        eq(learningImportedItems.clinicId, clinicId),
+        eq(learningImportedItems.id, id),
+        isNull(learningImportedItems.retiredAt),
+      ),
+    )
+    .returning();
+  return row;
 }
 
 export async function insertImportedItems(db: Db, rows: (typeof learningImportedItems.$inferInsert)[]) {

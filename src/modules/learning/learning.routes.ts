@@ -256,6 +256,27 @@ export function learningRoutes(deps: { learning: LearningService; authorize: Aut
 
   router.openapi(
     createRoute({
+      method: 'delete',
+      path: '/learning/bank/imported/{id}',
+      tags: ['Learning'],
+      summary:
+        'Take an imported question out of practice and export (past exams and review cards keep showing it)',
+      middleware: [authorize('learning:manage')] as const,
+      request: {
+        params: z.strictObject({
+          id: z.string().regex(/^imp-[0-9a-f-]{36}$/, 'Not an imported question id.'),
+        }),
+      },
+      responses: { 204: { description: 'Removed' }, ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      await learning.retireImportedItem(requestContext(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+
+  router.openapi(
+    createRoute({
       method: 'post',
       path: '/learning/bank/import',
       tags: ['Learning'],

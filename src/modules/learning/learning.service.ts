@@ -94,8 +94,9 @@ export function createLearningService(deps: {
   const flashcardsById = new Map(content.flashcards.map((c) => [c.id, c]));
   const casesById = new Map(content.caseStudies.map((c) => [c.id, c]));
 
-  async function bankFor(clinicId: string): Promise<BankItem[]> {
-    const imported = await repo.importedItems(database.db, clinicId);
+  /** The questions to draw from: the shipped bank and the clinic's imported ones still in use. */
+  async function bankFor(clinicId: string, options: { withRetired?: boolean } = {}): Promise<BankItem[]> {
+    const imported = await repo.importedItems(database.db, clinicId, options);
     return [
       ...content.items,
       ...imported.map((i) => ({
@@ -120,7 +121,8 @@ export function createLearningService(deps: {
       else missing.push(id);
     }
     if (missing.length)
-      for (const item of await bankFor(clinicId)) if (missing.includes(item.id)) found.set(item.id, item);
+      for (const item of await bankFor(clinicId, { withRetired: true }))
+        if (missing.includes(item.id)) found.set(item.id, item);
     return found;
   }
 
@@ -371,6 +373,20 @@ export function createLearningService(deps: {
           items: bank.filter((i) => i.subtopic === s.id).length,
         })),
       }));
+    },
+
+    /** Takes an imported question out of practice and export (the owner's undo of a wrong import). */
+    async retireImportedItem(ctx: RequestContext, id: string) {
+      await database.db.transaction(async (tx) => {
+        const row = await repo.retireImportedItem(tx, ctx.clinicId, id, ctx.now);
+        if (!row) throw notFound('The imported question');
+        await recordAudit(tx, ctx, {
+          action: 'clinic.updated',
+          entityType: 'question_bank',
+          entityId: id,
+          detail: { retired: true },
+        });
+      });
     },
 
     /** The questions this clinic imported (GIFT or QTI), newest first. */

@@ -146,6 +146,8 @@ export const learningImportedItems = pgTable(
     source: text('source', { enum: ['gift', 'qti'] }).notNull(),
     createdBy: userId(),
     createdAt: at('created_at').notNull(),
+    /** Removed from practice and export; kept so that past exams and review cards still show it. */
+    retiredAt: at('retired_at'),
   },
   (t) => [index('learning_imported_items_clinic_idx').on(t.clinicId, t.area)],
 );

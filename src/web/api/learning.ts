@@ -115,6 +115,8 @@ export const bankExportUrl = (query: { format: 'gift' | 'qti'; area?: string; su
 export const ankiExportUrl = (deck?: string) =>
   `/api/learning/flashcards/anki.txt${deck ? `?deck=${encodeURIComponent(deck)}` : ''}`;
 export const listImportedItems = () => apiRequest<{ items: ImportedItem[] }>('/learning/bank/imported');
+export const retireImportedItem = (itemId: string) =>
+  apiRequest<void>(`/learning/bank/imported/${id(itemId)}`, { method: 'DELETE' });
 export const importBank = (input: ImportInput) =>
   apiRequest<ImportOutcome>('/learning/bank/import', { method: 'POST', body: input });
 

@@ -28,6 +28,7 @@ import { billingKeys, chargeSelfPayVisit, getLedger, getToBill, type ToBillItem 
 import { clinicalKeys, getClinicalOverview } from '../../api/clinical.js';
 import { useCan } from '../../app/session.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
+import { todayDateOnly } from '../../components/format.js';
 import { readableTextColor } from '../../app/theme.js';
 import { episodePath, formatDay, payerLabel } from '../episodes/episode-ui.js';
 import { clientBillingPath, formatMoney } from './billing-ui.js';
@@ -95,13 +96,16 @@ export function ToBillTab() {
   const canClaim = useCan('billing:write');
   const canSeeEpisodes = useCan('episodes:read');
   const { query, charges } = useToBillQueue();
-  // Visits charged on this page stay in view (with what they cost) until the page is left.
+  // Visits charged today or on this page stay in view (with what they cost); older charges hide behind
+  // "Show charged". Today's come from the ledger, so they stay even if this tab is mounted afresh.
   const [chargedHere, setChargedHere] = useState<Set<string>>(new Set());
   const [showCharged, setShowCharged] = useState(false);
   const all = query.data?.items ?? [];
-  const chargedElsewhere = all.filter(
-    (i) => charges.has(i.sessionNoteId) && !chargedHere.has(i.sessionNoteId),
-  );
+  const today = todayDateOnly();
+  const chargedElsewhere = all.filter((i) => {
+    const charged = charges.get(i.sessionNoteId);
+    return charged !== undefined && charged.postedOn < today && !chargedHere.has(i.sessionNoteId);
+  });
   const shown = showCharged ? all : all.filter((i) => !chargedElsewhere.includes(i));
   const groups = groupItems(shown);
 

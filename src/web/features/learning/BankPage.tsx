@@ -21,6 +21,7 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { IconCards, IconDownload, IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -32,6 +33,7 @@ import {
   learningKeys,
   listAreas,
   listImportedItems,
+  retireImportedItem,
   type ImportInput,
   type LearningArea,
 } from '../../api/learning.js';
@@ -41,6 +43,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { fieldErrorsFrom } from '../../components/form-errors.js';
 import { formatDate, plural } from '../../components/format.js';
 import { readAsBase64 } from './ce/ce-ui.js';
+import { RemoveButton } from './ce/RemoveButton.js';
 import { shortAreaName } from './exam/learning-ui.js';
 
 /** The server takes GIFT text up to 5 MB and a base64 ZIP up to 14 MB (about 10 MB of file). */
@@ -404,8 +407,17 @@ function ImportPanel({ areas }: { areas: LearningArea[] }) {
 const SHOWN = 25;
 
 function ImportedList({ areas }: { areas: LearningArea[] }) {
+  const canRemove = useCan('learning:manage');
+  const queryClient = useQueryClient();
   const imported = useQuery({ queryKey: learningKeys.imported, queryFn: listImportedItems });
   const [all, setAll] = useState(false);
+  const retire = useMutation({
+    mutationFn: retireImportedItem,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: learningKeys.imported });
+      await queryClient.invalidateQueries({ queryKey: learningKeys.areas });
+    },
+  });
   const subtopicName = (areaId: string, subtopicId: string) =>
     areas.find((a) => a.id === areaId)?.subtopics.find((s) => s.id === subtopicId)?.name ?? subtopicId;
   if (imported.isError)
@@ -423,6 +435,7 @@ function ImportedList({ areas }: { areas: LearningArea[] }) {
             {items.length}
           </Badge>
         </Group>
+        {retire.isError && <ApiErrorAlert error={retire.error} title="The question was not removed" />}
         {items.length === 0 ? (
           <Text size="sm" c="dimmed">
             None yet. Imported questions appear here and in practice sets, beside Palpa&apos;s own.
@@ -438,6 +451,11 @@ function ImportedList({ areas }: { areas: LearningArea[] }) {
                     <Table.Th>Difficulty</Table.Th>
                     <Table.Th>From</Table.Th>
                     <Table.Th>Imported</Table.Th>
+                    {canRemove && (
+                      <Table.Th>
+                        <VisuallyHidden>Remove</VisuallyHidden>
+                      </Table.Th>
+                    )}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -457,6 +475,16 @@ function ImportedList({ areas }: { areas: LearningArea[] }) {
                       <Table.Td style={{ textTransform: 'capitalize' }}>{item.difficulty}</Table.Td>
                       <Table.Td>{item.source === 'gift' ? 'GIFT' : 'QTI'}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(item.createdAt)}</Table.Td>
+                      {canRemove && (
+                        <Table.Td>
+                          <RemoveButton
+                            what={`the question “${item.stem.length > 60 ? `${item.stem.slice(0, 57)}…` : item.stem}”`}
+                            explanation="It leaves practice sets and exports. Past exams and review cards that hold it keep showing it."
+                            loading={retire.isPending && retire.variables === item.id}
+                            onConfirm={() => retire.mutate(item.id)}
+                          />
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

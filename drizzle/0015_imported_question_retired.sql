@@ -1,0 +1,1 @@
+ALTER TABLE "learning_imported_items" ADD COLUMN "retired_at" timestamp with time zone;
