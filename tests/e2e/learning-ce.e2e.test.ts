@@ -284,6 +284,40 @@ async function walk(page: Page) {
   expect(await rows.nth(2).textContent()).toMatch(/^Rosa Diaz.*No licence or certification recorded/);
   await shot(page, 'ce-02-team-1280');
 
+  // 5b. The therapist keeps his own record: he signs in, sees his lapsed Texas licence, records the human
+  // trafficking course and sees what is still missing; the owner's team view follows.
+  const theoPage = await e2e.newPage(1280, 900);
+  await theoPage.goto(`${baseUrl}/login`);
+  await theoPage.getByLabel('Email').fill('theo@lakeside.example');
+  await theoPage.getByLabel(/^Password/).fill('steady tide markers 9');
+  await theoPage.getByRole('button', { name: 'Sign in' }).click();
+  await theoPage.waitForURL(/\/clients$/);
+  dropExpected(e2e, [SESSION_401]);
+  await theoPage.getByRole('link', { name: 'CE & licences', exact: true }).first().click();
+  const texas = theoPage.getByRole('article', { name: 'Texas — licensed massage therapist' });
+  await visible(texas.getByText('Overdue'));
+  await visible(texas.getByText('0 h of 12 h required'));
+  expect(await theoPage.getByRole('tab', { name: 'Team' }).count()).toBe(0);
+  await theoPage.getByRole('button', { name: 'Add a course' }).click();
+  const theoForm = theoPage.getByRole('form', { name: 'Add a CE course' });
+  await theoForm.getByLabel('Course title').fill('Human trafficking prevention for massage therapists');
+  await theoForm.getByLabel(/^Provider\s*\*?$/).fill('Lone Star CE');
+  await theoForm.getByLabel('Completed on').fill(iso(today.minus({ days: 30 })));
+  await theoForm.getByLabel(/^Hours/).fill('1');
+  await theoForm.getByLabel('Category').selectOption({ label: 'Human trafficking awareness' });
+  await theoForm.getByLabel('Online or self-study').check();
+  await theoForm.getByRole('button', { name: 'Save course' }).click();
+  await visible(
+    theoPage.getByRole('table', { name: 'My CE courses' }).getByText('Human trafficking prevention'),
+  );
+  await visible(texas.getByText('1 h of 12 h required'));
+  await visible(texas.getByText('11 h more of any approved CE.', { exact: true }));
+  expect(await texas.getByText('1 h of Human trafficking awareness.').count()).toBe(0);
+  await shot(theoPage, 'ce-01b-therapist-1280');
+  await theoPage.context().close();
+  await page.reload();
+  await expect.poll(() => rows.nth(0).textContent()).toMatch(/^Theo Marsh.*Overdue.*11 h missing of 12 h/);
+
   // 6. A rule of the clinic's own (not a state rule): it can be chosen for a credential afterwards.
   await page.getByRole('tab', { name: 'CE rules' }).click();
   await visible(page.getByRole('table', { name: 'CE rules' }).getByText(FLORIDA));
