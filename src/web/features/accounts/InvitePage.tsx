@@ -4,14 +4,13 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ROLE_LABELS } from '../../../platform/authz/permissions.js';
-import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../modules/accounts/domain/password-policy.js';
 import { acceptInvitation, previewInvitation } from '../../api/accounts.js';
 import { isApiError } from '../../api/http.js';
 import { startSession, useSessionQuery } from '../../app/session.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { fieldErrorsFrom, type FieldErrors } from '../../components/form-errors.js';
-import { PasswordField } from '../../components/PasswordField.js';
+import { NewPasswordField, newPasswordProblem } from '../../components/PasswordField.js';
 import { usePageTitle } from '../../components/PageHeader.js';
 
 export function InvitePage() {
@@ -39,9 +38,7 @@ export function InvitePage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = password
-      ? passwordProblem(password, preview.data?.email ?? '')
-      : `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.`;
+    const problem = newPasswordProblem(password, preview.data?.email ?? '');
     setErrors(problem ? { password: problem } : {});
     if (!problem) accept.mutate();
   };
@@ -118,11 +115,8 @@ export function InvitePage() {
             variant="filled"
             autoComplete="username"
           />
-          <PasswordField
+          <NewPasswordField
             label="Choose a password"
-            description={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`}
-            withAsterisk
-            autoComplete="new-password"
             value={password}
             onChange={(event) => {
               setPassword(event.currentTarget.value);

@@ -2,7 +2,6 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../modules/accounts/domain/password-policy.js';
 import { getSession } from '../../api/accounts.js';
 import { setupClinic } from '../../api/clinics.js';
 import { isApiError } from '../../api/http.js';
@@ -10,7 +9,7 @@ import { SETUP_KEY, startSession } from '../../app/session.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { fieldErrorsFrom, type FieldErrors } from '../../components/form-errors.js';
-import { PasswordField } from '../../components/PasswordField.js';
+import { NewPasswordField, newPasswordProblem, SignInEmailField } from '../../components/PasswordField.js';
 import { usePageTitle } from '../../components/PageHeader.js';
 
 export function SetupPage() {
@@ -45,9 +44,7 @@ export function SetupPage() {
     if (!values.clinicName.trim()) found.clinicName = 'Enter the clinic name.';
     if (!values.ownerName.trim()) found.ownerName = 'Enter your name.';
     if (!values.email.trim()) found.email = 'Enter your email address.';
-    const passwordIssue = values.password
-      ? passwordProblem(values.password, values.email)
-      : `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.`;
+    const passwordIssue = newPasswordProblem(values.password, values.email);
     if (passwordIssue) found.password = passwordIssue;
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
@@ -86,21 +83,8 @@ export function SetupPage() {
             onChange={set('ownerName')}
             error={errors.ownerName || undefined}
           />
-          <TextInput
-            label="Email"
-            description="You sign in with it."
-            type="email"
-            withAsterisk
-            autoComplete="username"
-            value={values.email}
-            onChange={set('email')}
-            error={errors.email || undefined}
-          />
-          <PasswordField
-            label="Password"
-            description={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`}
-            withAsterisk
-            autoComplete="new-password"
+          <SignInEmailField value={values.email} onChange={set('email')} error={errors.email || undefined} />
+          <NewPasswordField
             value={values.password}
             onChange={set('password')}
             error={errors.password || undefined}

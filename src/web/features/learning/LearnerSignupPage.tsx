@@ -8,7 +8,6 @@ import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/c
 import { IconDoorOff } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../modules/accounts/domain/password-policy.js';
 import { getSession } from '../../api/accounts.js';
 import { isApiError } from '../../api/http.js';
 import { signUpLearner } from '../../api/learning.js';
@@ -17,7 +16,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { fieldErrorsFrom, type FieldErrors } from '../../components/form-errors.js';
 import { FullPageLoader } from '../../components/FullPageState.js';
-import { PasswordField } from '../../components/PasswordField.js';
+import { NewPasswordField, newPasswordProblem, SignInEmailField } from '../../components/PasswordField.js';
 import { usePageTitle } from '../../components/PageHeader.js';
 
 export function LearnerSignupPage() {
@@ -58,9 +57,7 @@ export function LearnerSignupPage() {
     const found: FieldErrors = {};
     if (!values.name.trim()) found.name = 'Enter your name.';
     if (!values.email.trim()) found.email = 'Enter your email address.';
-    const passwordIssue = values.password
-      ? passwordProblem(values.password, values.email)
-      : `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters.`;
+    const passwordIssue = newPasswordProblem(values.password, values.email);
     if (passwordIssue) found.password = passwordIssue;
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
@@ -105,21 +102,8 @@ export function LearnerSignupPage() {
             onChange={set('name')}
             error={errors.name || undefined}
           />
-          <TextInput
-            label="Email"
-            description="You sign in with it."
-            type="email"
-            withAsterisk
-            autoComplete="username"
-            value={values.email}
-            onChange={set('email')}
-            error={errors.email || undefined}
-          />
-          <PasswordField
-            label="Password"
-            description={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`}
-            withAsterisk
-            autoComplete="new-password"
+          <SignInEmailField value={values.email} onChange={set('email')} error={errors.email || undefined} />
+          <NewPasswordField
             value={values.password}
             onChange={set('password')}
             error={errors.password || undefined}
