@@ -30,6 +30,7 @@ import {
   removeCourse,
   type CeCourse,
 } from '../../../api/learning.js';
+import { useFormFields } from './form-fields.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { Section } from '../../../components/Section.js';
 import { fieldErrorsFrom } from '../../../components/form-errors.js';
@@ -189,9 +190,8 @@ function AddCourseForm({ onDone }: { onDone: () => void }) {
     category: '',
     format: '',
   };
-  const [values, setValues] = useState(blank);
+  const { values, set, reset, missing, setMissing, bind } = useFormFields(blank);
   const [file, setFile] = useState<File | null>(null);
-  const [missing, setMissing] = useState<Record<string, string>>({});
 
   const add = useMutation({
     mutationFn: async () => {
@@ -210,7 +210,7 @@ function AddCourseForm({ onDone }: { onDone: () => void }) {
       });
     },
     onSuccess: async (created) => {
-      setValues(blank);
+      reset();
       setFile(null);
       await queryClient.invalidateQueries({ queryKey: CE_KEY });
       notifications.show({ color: 'green', message: `“${created.title}” saved: ${hours(created.hours)}.` });
@@ -222,10 +222,7 @@ function AddCourseForm({ onDone }: { onDone: () => void }) {
   if (serverErrors['certificate.data'] && !missing.certificate)
     errors.certificate = serverErrors['certificate.data'];
 
-  const set = <K extends keyof CourseFormValues>(key: K, value: CourseFormValues[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setMissing((current) => ({ ...current, [key]: '' }));
-  };
+  const field = bind(errors);
 
   const chooseFile = (chosen: File | null) => {
     const problem = chosen ? certificateProblem(chosen) : null;
@@ -257,39 +254,21 @@ function AddCourseForm({ onDone }: { onDone: () => void }) {
             <ApiErrorAlert error={add.error} title="Not saved" />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label="Course title"
-              withAsterisk
-              value={values.title}
-              onChange={(e) => set('title', e.currentTarget.value)}
-              maxLength={200}
-              error={errors.title || undefined}
-            />
-            <TextInput
-              label="Provider"
-              withAsterisk
-              value={values.provider}
-              onChange={(e) => set('provider', e.currentTarget.value)}
-              maxLength={200}
-              error={errors.provider || undefined}
-            />
+            <TextInput label="Course title" withAsterisk {...field('title')} maxLength={200} />
+            <TextInput label="Provider" withAsterisk {...field('provider')} maxLength={200} />
             <TextInput
               label="Provider number"
               description="The approval number on the certificate, if there is one."
-              value={values.providerNumber}
-              onChange={(e) => set('providerNumber', e.currentTarget.value)}
+              {...field('providerNumber')}
               maxLength={60}
-              error={errors.providerNumber || undefined}
             />
             <TextInput
               type="date"
               label="Completed on"
               description="The date on the certificate."
               withAsterisk
-              value={values.completedOn}
+              {...field('completedOn')}
               max={todayDateOnly()}
-              onChange={(e) => set('completedOn', e.currentTarget.value)}
-              error={errors.completedOn || undefined}
             />
             <NumberInput
               label="Hours"
@@ -307,13 +286,11 @@ function AddCourseForm({ onDone }: { onDone: () => void }) {
               label="Category"
               description="The subject, as the board counts it."
               withAsterisk
-              value={values.category}
-              onChange={(e) => set('category', e.currentTarget.value)}
+              {...field('category')}
               data={[
                 { value: '', label: 'Choose…' },
                 ...(rules.data?.categories ?? []).map((c) => ({ value: c.id, label: c.name })),
               ]}
-              error={errors.category || undefined}
             />
           </SimpleGrid>
           <Radio.Group

@@ -25,6 +25,7 @@ import {
   type CeRule,
   type Credential,
 } from '../../../api/learning.js';
+import { useFormFields } from './form-fields.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { Section } from '../../../components/Section.js';
 import { fieldErrorsFrom } from '../../../components/form-errors.js';
@@ -139,8 +140,7 @@ function AddCredentialForm(props: { onDone: () => void; canCancel: boolean; firs
   const queryClient = useQueryClient();
   const rules = useQuery({ queryKey: learningKeys.ceRules, queryFn: getCeRules });
   const blank = { ruleId: '', number: '', issuedOn: '', expiresOn: '', firstRenewal: false };
-  const [values, setValues] = useState(blank);
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const { values, set, reset, missing, setMissing, bind } = useFormFields(blank);
   const rule = rules.data?.rules.find((r) => r.id === values.ruleId);
   const firstRenewalHelp = rule?.shipped ? FIRST_RENEWAL_HELP[rule.jurisdiction] : undefined;
 
@@ -154,17 +154,14 @@ function AddCredentialForm(props: { onDone: () => void; canCancel: boolean; firs
         firstRenewal: firstRenewalHelp ? values.firstRenewal : false,
       }),
     onSuccess: async (created) => {
-      setValues(blank);
+      reset();
       await queryClient.invalidateQueries({ queryKey: CE_KEY });
       notifications.show({ color: 'green', message: `${created.ruleName} added.` });
       props.onDone();
     },
   });
-  const errors = { ...fieldErrorsFrom(add.error), ...missing };
-  const set = <K extends keyof typeof blank>(key: K, value: (typeof blank)[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setMissing((current) => ({ ...current, [key]: '' }));
-  };
+  const errors: Record<string, string> = { ...fieldErrorsFrom(add.error), ...missing };
+  const field = bind(errors);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -204,30 +201,20 @@ function AddCredentialForm(props: { onDone: () => void; canCancel: boolean; firs
               disabled={rules.isPending}
               error={errors.ruleId || undefined}
             />
-            <TextInput
-              label="Licence or certificate number"
-              value={values.number}
-              onChange={(e) => set('number', e.currentTarget.value)}
-              maxLength={60}
-              error={errors.number || undefined}
-            />
+            <TextInput label="Licence or certificate number" {...field('number')} maxLength={60} />
             <TextInput
               type="date"
               label="Issued on"
               description="The date the licence was first issued."
-              value={values.issuedOn}
+              {...field('issuedOn')}
               max={todayDateOnly()}
-              onChange={(e) => set('issuedOn', e.currentTarget.value)}
-              error={errors.issuedOn || undefined}
             />
             <TextInput
               type="date"
               label="Expires on"
               description="The next renewal date."
               withAsterisk
-              value={values.expiresOn}
-              onChange={(e) => set('expiresOn', e.currentTarget.value)}
-              error={errors.expiresOn || undefined}
+              {...field('expiresOn')}
             />
           </SimpleGrid>
           {firstRenewalHelp && (

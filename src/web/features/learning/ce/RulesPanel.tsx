@@ -23,6 +23,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CeRule as CeRuleInput } from '../../../../modules/learning/domain/ce-rules.js';
 import { apiRequest } from '../../../api/http.js';
 import { getCeRules, learningKeys, type CeRule } from '../../../api/learning.js';
+import { useFormFields } from './form-fields.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { Section } from '../../../components/Section.js';
 import { fieldErrorsFrom } from '../../../components/form-errors.js';
@@ -140,9 +141,8 @@ function AddRuleForm(props: { categories: { id: string; name: string }[]; onDone
     totalHours: '' as number | string,
     reference: '',
   };
-  const [values, setValues] = useState(blank);
+  const { values, set, missing, setMissing, bind } = useFormFields(blank);
   const [requirements, setRequirements] = useState<RequirementRow[]>([]);
-  const [missing, setMissing] = useState<Record<string, string>>({});
 
   const add = useMutation({
     mutationFn: () =>
@@ -170,11 +170,8 @@ function AddRuleForm(props: { categories: { id: string; name: string }[]; onDone
     },
   });
   const serverErrors = fieldErrorsFrom(add.error);
-  const errors = { ...serverErrors, ...missing };
-  const set = <K extends keyof typeof blank>(key: K, value: (typeof blank)[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setMissing((current) => ({ ...current, [key]: '' }));
-  };
+  const errors: Record<string, string> = { ...serverErrors, ...missing };
+  const field = bind(errors);
   const setRequirement = (key: number, change: Partial<RequirementRow>) =>
     setRequirements((rows) => rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
@@ -215,28 +212,22 @@ function AddRuleForm(props: { categories: { id: string; name: string }[]; onDone
               label="Short id"
               description="Lowercase, e.g. wa-lmt."
               withAsterisk
-              value={values.id}
-              onChange={(e) => set('id', e.currentTarget.value)}
+              {...field('id')}
               maxLength={60}
-              error={errors.id || undefined}
             />
             <TextInput
               label="State or body"
               description="e.g. WA"
               withAsterisk
-              value={values.jurisdiction}
-              onChange={(e) => set('jurisdiction', e.currentTarget.value)}
+              {...field('jurisdiction')}
               maxLength={40}
-              error={errors.jurisdiction || undefined}
             />
             <TextInput
               label="Name"
               description="As the team will see it."
               withAsterisk
-              value={values.name}
-              onChange={(e) => set('name', e.currentTarget.value)}
+              {...field('name')}
               maxLength={200}
-              error={errors.name || undefined}
             />
           </SimpleGrid>
           <Group gap="lg" align="flex-start" wrap="wrap">
@@ -341,9 +332,7 @@ function AddRuleForm(props: { categories: { id: string; name: string }[]; onDone
             withAsterisk
             autosize
             minRows={2}
-            value={values.reference}
-            onChange={(e) => set('reference', e.currentTarget.value)}
-            error={errors.reference || undefined}
+            {...field('reference')}
           />
           <Group gap="sm">
             <Button type="submit" loading={add.isPending}>
