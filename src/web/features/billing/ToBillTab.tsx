@@ -15,7 +15,6 @@ import {
   Stack,
   Table,
   Text,
-  Switch,
   ThemeIcon,
   Title,
   VisuallyHidden,
@@ -24,11 +23,10 @@ import { notifications } from '@mantine/notifications';
 import { IconCash, IconCircleCheck, IconFilePlus, IconLock } from '@tabler/icons-react';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { billingKeys, chargeSelfPayVisit, getLedger, getToBill, type ToBillItem } from '../../api/billing.js';
+import { billingKeys, chargeSelfPayVisit, getToBill, type ToBillItem } from '../../api/billing.js';
 import { clinicalKeys, getClinicalOverview } from '../../api/clinical.js';
 import { useCan } from '../../app/session.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
-import { todayDateOnly } from '../../components/format.js';
 import { readableTextColor } from '../../app/theme.js';
 import { episodePath, formatDay, payerLabel } from '../episodes/episode-ui.js';
 import { clientBillingPath, formatMoney } from './billing-ui.js';
@@ -61,53 +59,33 @@ function groupItems(items: ToBillItem[]): ClientGroup[] {
 /** What a self-pay visit was charged: the sum of its charge entries (one per code). */
 export type VisitCharge = { cents: number; postedOn: string };
 
-/**
- * The queue with what the server does not say: a self-pay visit that was charged stays in the queue, so
- * the clients' ledgers tell which ones are done. Shared by the tab and its count in the tab list.
- */
+/** The queue of visits to bill (the server leaves out visits on a claim and charged self-pay visits). */
 export function useToBillQueue() {
   const query = useQuery({ queryKey: billingKeys.toBill, queryFn: getToBill });
-  const items = query.data?.items ?? [];
-  const selfPayClients = [
-    ...new Set(items.filter((item) => item.payerContext === 'self_pay').map((item) => item.clientId)),
-  ];
-  const ledgers = useQueries({
-    queries: selfPayClients.map((clientId) => ({
-      queryKey: billingKeys.ledger(clientId),
-      queryFn: () => getLedger(clientId),
-    })),
-  });
-  const charges = new Map<string, VisitCharge>();
-  for (const ledger of ledgers)
-    for (const entry of ledger.data?.entries ?? [])
-      if (entry.kind === 'charge' && entry.sessionNoteId && !entry.reversed && entry.claimId === null) {
-        const current = charges.get(entry.sessionNoteId);
-        charges.set(entry.sessionNoteId, {
-          cents: (current?.cents ?? 0) + entry.amountCents,
-          postedOn: current && current.postedOn > entry.postedOn ? current.postedOn : entry.postedOn,
-        });
-      }
-  const waiting = items.filter((item) => item.signed && !charges.has(item.sessionNoteId)).length;
-  return { query, charges, waiting };
+  const waiting = (query.data?.items ?? []).filter((item) => item.signed).length;
+  return { query, waiting };
 }
+
+type ChargedVisit = { item: ToBillItem; charge: VisitCharge };
 
 export function ToBillTab() {
   const canCharge = useCan('payments:collect');
   const canClaim = useCan('billing:write');
   const canSeeEpisodes = useCan('episodes:read');
-  const { query, charges } = useToBillQueue();
-  // Visits charged today or on this page stay in view (with what they cost); older charges hide behind
-  // "Show charged". Today's come from the ledger, so they stay even if this tab is mounted afresh.
-  const [chargedHere, setChargedHere] = useState<Set<string>>(new Set());
-  const [showCharged, setShowCharged] = useState(false);
-  const all = query.data?.items ?? [];
-  const today = todayDateOnly();
-  const chargedElsewhere = all.filter((i) => {
-    const charged = charges.get(i.sessionNoteId);
-    return charged !== undefined && charged.postedOn < today && !chargedHere.has(i.sessionNoteId);
-  });
-  const shown = showCharged ? all : all.filter((i) => !chargedElsewhere.includes(i));
-  const groups = groupItems(shown);
+  const { query } = useToBillQueue();
+  // A self-pay visit charged here leaves the server's queue at once; it stays in view, with what it cost,
+  // until the page is left, so the person sees what they just did.
+  const [chargedHere, setChargedHere] = useState<Map<string, ChargedVisit>>(new Map());
+  const queued = query.data?.items ?? [];
+  const queuedIds = new Set(queued.map((item) => item.sessionNoteId));
+  const all = [
+    ...queued,
+    ...[...chargedHere.values()]
+      .filter((charged) => !queuedIds.has(charged.item.sessionNoteId))
+      .map((charged) => charged.item),
+  ];
+  const charges = new Map([...chargedHere].map(([noteId, charged]) => [noteId, charged.charge]));
+  const groups = groupItems(all);
 
   // Episode titles (the queue carries ids only).
   const overviews = useQueries({
@@ -149,14 +127,6 @@ export function ToBillTab() {
                 }. Choose the visits of one episode, then create the claim.`}
           </Text>
         </Stack>
-        {chargedElsewhere.length > 0 && (
-          <Switch
-            size="sm"
-            label={`Show charged self-pay visits (${chargedElsewhere.length})`}
-            checked={showCharged}
-            onChange={(event) => setShowCharged(event.currentTarget.checked)}
-          />
-        )}
       </Group>
 
       {groups.length === 0 ? (
@@ -202,7 +172,9 @@ export function ToBillTab() {
                   canClaim={canClaim}
                   canCharge={canCharge}
                   charges={charges}
-                  onCharged={(noteId) => setChargedHere((current) => new Set(current).add(noteId))}
+                  onCharged={(item, charge) =>
+                    setChargedHere((current) => new Map(current).set(item.sessionNoteId, { item, charge }))
+                  }
                 />
               ))}
             </Stack>
@@ -244,7 +216,7 @@ function EpisodeVisits({
   canClaim: boolean;
   canCharge: boolean;
   charges: Map<string, VisitCharge>;
-  onCharged: (noteId: string) => void;
+  onCharged: (item: ToBillItem, charge: VisitCharge) => void;
 }) {
   const queryClient = useQueryClient();
   const selfPay = episode.payerContext === 'self_pay';
@@ -258,12 +230,14 @@ function EpisodeVisits({
   const charge = useMutation({
     mutationFn: (visit: ToBillItem) => chargeSelfPayVisit(client.clientId, visit.sessionNoteId),
     onSuccess: (ledger, visit) => {
-      onCharged(visit.sessionNoteId);
+      const entries = ledger.entries.filter(
+        (e) => e.sessionNoteId === visit.sessionNoteId && e.kind === 'charge' && !e.reversed,
+      );
+      const cents = entries.reduce((sum, e) => sum + e.amountCents, 0);
+      const postedOn = entries.reduce((latest, e) => (e.postedOn > latest ? e.postedOn : latest), '');
+      onCharged(visit, { cents, postedOn });
       queryClient.setQueryData(billingKeys.ledger(client.clientId), ledger);
       void queryClient.invalidateQueries({ queryKey: billingKeys.all });
-      const cents = ledger.entries
-        .filter((e) => e.sessionNoteId === visit.sessionNoteId && e.kind === 'charge' && !e.reversed)
-        .reduce((sum, e) => sum + e.amountCents, 0);
       notifications.show({
         color: 'teal',
         title: 'Visit charged',
